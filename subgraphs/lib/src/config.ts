@@ -1,0 +1,141 @@
+import { REGION_CODES, type RegionCode } from './regions/registry.js';
+
+export class ConfigError extends Error {
+  constructor(variable: string, problem: string) {
+    super(`Invalid configuration: ${variable} ${problem}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export type Env = Readonly<Record<string, string | undefined>>;
+
+export interface DatabaseConfig {
+  /** Where the embedded database keeps its files; "memory://" keeps nothing. */
+  readonly embeddedDataDir: string;
+  /** Server URL per region; a region without one lives in the embedded database. */
+  readonly regionUrls: Readonly<Partial<Record<RegionCode, string>>>;
+  readonly connectTimeoutSeconds: number;
+  readonly poolSize: number;
+}
+
+export interface Config {
+  readonly nodeEnv: string;
+  readonly host: string;
+  readonly ports: Readonly<{ gateway: number; procurement: number }>;
+  readonly regions: readonly RegionCode[];
+  readonly regionTimeoutMs: number;
+  readonly subgraphTimeoutMs: number;
+  readonly supergraphPath: string;
+  readonly subgraphUrls: Readonly<{ procurement: string | undefined }>;
+  readonly database: DatabaseConfig;
+  readonly demo: Readonly<{ seed: boolean; scale: number; until: string | undefined }>;
+}
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^-?\d+$/.test(raw.trim())) throw new ConfigError(name, `must be a whole number, got "${raw}"`);
+  const value = Number(raw);
+  if (value < min || value > max) throw new ConfigError(name, `must be between ${min} and ${max}, got ${value}`);
+  return value;
+}
+
+function decimal(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < min || value > max) {
+    throw new ConfigError(name, `must be a number between ${min} and ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+function flag(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw.toLowerCase())) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false;
+  throw new ConfigError(name, `must be true or false, got "${raw}"`);
+}
+
+function url(env: Env, name: string, protocols: readonly string[]): string | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new ConfigError(name, 'must be a URL');
+  }
+  if (!protocols.includes(parsed.protocol)) {
+    throw new ConfigError(name, `must start with ${protocols.join(' or ')}, got "${parsed.protocol}"`);
+  }
+  return raw;
+}
+
+function isoDate(env: Env, name: string): string | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(raw) || Number.isNaN(Date.parse(raw))) {
+    throw new ConfigError(name, `must be a date as YYYY-MM-DD, got "${raw}"`);
+  }
+  return raw;
+}
+
+function regionList(env: Env, name: string): RegionCode[] {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return [...REGION_CODES];
+  const codes = raw.split(',').map((c) => c.trim().toUpperCase()).filter(Boolean);
+  for (const code of codes) {
+    if (!(REGION_CODES as readonly string[]).includes(code)) {
+      throw new ConfigError(name, `names unknown region "${code}"; known: ${REGION_CODES.join(', ')}`);
+    }
+  }
+  return codes as RegionCode[];
+}
+
+const POSTGRES = ['postgres:', 'postgresql:'];
+const HTTP = ['http:', 'https:'];
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/** Reads and validates the whole environment once; a bad value fails here, naming its variable. */
+export function loadConfig(env: Env = process.env): Config {
+  const regions = regionList(env, 'REGIONS');
+  const shared = url(env, 'DATABASE_URL', POSTGRES);
+  const regionUrls: Partial<Record<RegionCode, string>> = {};
+  for (const code of REGION_CODES) {
+    const own = url(env, `REGION_${code}_DATABASE_URL`, POSTGRES) ?? shared;
+    if (own) regionUrls[code] = own;
+  }
+  return deepFreeze({
+    nodeEnv: env.NODE_ENV ?? 'development',
+    host: env.HOST || 'localhost',
+    ports: {
+      gateway: integer(env, 'GATEWAY_PORT', 4000, 0, 65535),
+      procurement: integer(env, 'PROCUREMENT_PORT', 4001, 0, 65535),
+    },
+    regions,
+    regionTimeoutMs: integer(env, 'REGION_TIMEOUT_MS', 5000, 1, 600_000),
+    subgraphTimeoutMs: integer(env, 'SUBGRAPH_TIMEOUT_MS', 10_000, 1, 600_000),
+    supergraphPath: env.SUPERGRAPH_PATH || 'schema/supergraph.graphql',
+    subgraphUrls: { procurement: url(env, 'PROCUREMENT_URL', HTTP) },
+    database: {
+      embeddedDataDir: env.EMBEDDED_DATA_DIR || '.data/pglite',
+      regionUrls,
+      connectTimeoutSeconds: integer(env, 'DATABASE_CONNECT_TIMEOUT_S', 5, 1, 300),
+      poolSize: integer(env, 'DATABASE_POOL_SIZE', 5, 1, 100),
+    },
+    demo: {
+      seed: flag(env, 'DEMO_DATA', true),
+      scale: decimal(env, 'DEMO_SCALE', 1, 0.001, 20),
+      until: isoDate(env, 'DEMO_UNTIL'),
+    },
+  });
+}

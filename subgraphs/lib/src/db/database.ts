@@ -1,0 +1,67 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import type { Logger } from 'drizzle-orm';
+import postgres from 'postgres';
+import type { DatabaseConfig } from '../config.js';
+
+/** The one database type repositories see, whichever driver is behind it. */
+export type Database = PgDatabase<PgQueryResultHKT>;
+
+/**
+ * Owns every database connection of the process: the embedded PGlite instance (one for all
+ * regions and subgraphs, since each costs hundreds of MB) and one postgres.js pool per server
+ * URL. Counts every SQL statement sent, so tests and benchmarks can show that the number of
+ * statements per request does not grow with the answer.
+ */
+export class DatabaseHub {
+  #statements = 0;
+  #embedded: { client: PGlite; db: Database } | undefined;
+  readonly #servers = new Map<string, { client: postgres.Sql; db: Database }>();
+  readonly #logger: Logger = { logQuery: () => void this.#statements++ };
+
+  constructor(private readonly config: DatabaseConfig) {}
+
+  get statementCount(): number {
+    return this.#statements;
+  }
+
+  /** The database behind a region: its own server URL if it has one, else the embedded one. */
+  forUrl(url: string | undefined): Database {
+    return url === undefined ? this.embedded() : this.server(url);
+  }
+
+  embedded(): Database {
+    if (!this.#embedded) {
+      const dir = this.config.embeddedDataDir;
+      if (!dir.includes('://')) mkdirSync(dir, { recursive: true });
+      const client = new PGlite(this.config.embeddedDataDir);
+      this.#embedded = { client, db: drizzlePglite({ client, logger: this.#logger }) as unknown as Database };
+    }
+    return this.#embedded.db;
+  }
+
+  private server(url: string): Database {
+    let entry = this.#servers.get(url);
+    if (!entry) {
+      const client = postgres(url, {
+        max: this.config.poolSize,
+        connect_timeout: this.config.connectTimeoutSeconds,
+        onnotice: () => {},
+      });
+      entry = { client, db: drizzlePostgres({ client, logger: this.#logger }) as unknown as Database };
+      this.#servers.set(url, entry);
+    }
+    return entry.db;
+  }
+
+  async close(): Promise<void> {
+    const closing: Promise<unknown>[] = [...this.#servers.values()].map((s) => s.client.end({ timeout: 5 }));
+    if (this.#embedded) closing.push(this.#embedded.client.close());
+    this.#servers.clear();
+    this.#embedded = undefined;
+    await Promise.allSettled(closing);
+  }
+}

@@ -1,0 +1,129 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { HeaderMap, type ApolloServer, type BaseContext, type HTTPGraphQLRequest } from '@apollo/server';
+
+export interface JsonAnswer {
+  readonly status: number;
+  readonly body: unknown;
+}
+
+export interface HttpOptions<C extends BaseContext> {
+  readonly apollo: ApolloServer<C>;
+  readonly context: (req: http.IncomingMessage) => Promise<C>;
+  /** Plain JSON routes answered on GET, such as /health and /ready. */
+  readonly routes?: Readonly<Record<string, () => Promise<JsonAnswer>>>;
+  readonly maxBodyBytes?: number;
+}
+
+export interface RunningServer {
+  readonly url: string;
+  readonly port: number;
+  stop(): Promise<void>;
+}
+
+class BodyTooLarge extends Error {}
+
+function readBody(req: http.IncomingMessage, limit: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        reject(new BodyTooLarge());
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+  res.end(JSON.stringify(body));
+}
+
+function graphqlError(code: string, message: string) {
+  return { errors: [{ message, extensions: { code } }] };
+}
+
+/** A small node:http front for Apollo Server: /graphql plus a few JSON routes, nothing else. */
+export function createHttpServer<C extends BaseContext>(options: HttpOptions<C>): http.Server {
+  const limit = options.maxBodyBytes ?? 1_000_000;
+  return http.createServer((req, res) => {
+    void (async () => {
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      const route = options.routes?.[url.pathname];
+      if (route && req.method === 'GET') {
+        const answer = await route();
+        sendJson(res, answer.status, answer.body);
+        return;
+      }
+      if (url.pathname !== '/graphql') {
+        sendJson(res, 404, { error: 'not found' });
+        return;
+      }
+      let text: string;
+      try {
+        text = await readBody(req, limit);
+      } catch (error) {
+        if (error instanceof BodyTooLarge) sendJson(res, 413, graphqlError('BAD_REQUEST', `Request body exceeds ${limit} bytes`));
+        return;
+      }
+      const headers = new HeaderMap();
+      for (const [key, value] of Object.entries(req.headers)) {
+        if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+      }
+      let body: unknown = text;
+      if ((headers.get('content-type') ?? '').includes('json') && text !== '') {
+        try {
+          body = JSON.parse(text);
+        } catch {
+          sendJson(res, 400, graphqlError('BAD_REQUEST', 'Request body is not valid JSON'));
+          return;
+        }
+      }
+      const request: HTTPGraphQLRequest = { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body };
+      const response = await options.apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: request,
+        context: () => options.context(req),
+      });
+      for (const [key, value] of response.headers) res.setHeader(key, value);
+      res.statusCode = response.status ?? 200;
+      if (response.body.kind === 'complete') {
+        res.end(response.body.string);
+        return;
+      }
+      for await (const chunk of response.body.asyncIterator) res.write(chunk);
+      res.end();
+    })().catch((error: unknown) => {
+      process.stderr.write(`${JSON.stringify({ message: 'http handler failed', error: String(error) })}\n`);
+      if (!res.headersSent) sendJson(res, 500, graphqlError('INTERNAL_SERVER_ERROR', 'Internal server error'));
+      else res.end();
+    });
+  });
+}
+
+/** Listens on `port` (0 picks a free one) and returns the URL and a stop that closes every connection. */
+export function listen(server: http.Server, port: number, host: string, onStop: () => Promise<void>): Promise<RunningServer> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host === 'localhost' ? undefined : host, () => {
+      const actual = (server.address() as AddressInfo).port;
+      resolve({
+        url: `http://${host}:${actual}/graphql`,
+        port: actual,
+        stop: async () => {
+          await new Promise<void>((done) => {
+            server.close(() => done());
+            server.closeAllConnections();
+          });
+          await onStop();
+        },
+      });
+    });
+  });
+}

@@ -1,0 +1,96 @@
+import DataLoader from 'dataloader';
+import type { GraphQLError } from 'graphql';
+import type { Log } from './errors.js';
+import type { RegionSource, RegionSources } from './db/region-sources.js';
+import { fanOut } from './fan-out.js';
+import type { RegionCode } from './regions/registry.js';
+import type { RegionFailures } from './request.js';
+
+export interface RegionLoaderScope<T> {
+  readonly sources: RegionSources<T>;
+  readonly timeoutMs: number;
+  readonly log: Log;
+  readonly failures: RegionFailures;
+}
+
+export interface RegionLoaderSpec<T, K, Row, V> {
+  /** A stable string per key, for the request's cache. */
+  id(key: K): string;
+  /** The regions a key reads from. */
+  regions(key: K): readonly RegionCode[];
+  /** Keys of one shape (e.g. the same filter) share a statement; the default is one shape. */
+  shape?(key: K): string;
+  /** One SQL statement: every row of this region that any of `keys` needs. */
+  read(source: RegionSource<T>, keys: readonly K[]): Promise<Row[]>;
+  /** Rows are matched to keys by these two values. */
+  rowMatch(row: Row): string;
+  keyMatch(key: K): string;
+  /** A key's value from its rows, gathered over its regions in the order it names them. */
+  combine(rows: Row[], key: K): V;
+}
+
+/**
+ * A per-request DataLoader whose batch runs one statement per region per shape, in parallel,
+ * whatever the number of keys. A key that reads one region fails at its own path when that
+ * region is down; a key that merges several regions gets what the others return, and the
+ * failure is reported once for the request.
+ */
+export function regionLoader<T, K, Row, V>(scope: RegionLoaderScope<T>, spec: RegionLoaderSpec<T, K, Row, V>): DataLoader<K, V, string> {
+  return new DataLoader<K, V, string>(
+    async (keys) => {
+      const groups = new Map<string, Map<RegionCode, K[]>>();
+      for (const key of keys) {
+        const shape = spec.shape?.(key) ?? '';
+        let byRegion = groups.get(shape);
+        if (!byRegion) groups.set(shape, (byRegion = new Map()));
+        for (const region of spec.regions(key)) {
+          const list = byRegion.get(region);
+          if (list) list.push(key);
+          else byRegion.set(region, [key]);
+        }
+      }
+      const buckets = new Map<string, Map<RegionCode, Map<string, Row[]>>>();
+      const failed = new Map<string, ReadonlyMap<RegionCode, GraphQLError>>();
+      await Promise.all(
+        [...groups].map(async ([shape, byRegion]) => {
+          const outcome = await fanOut(
+            scope.sources,
+            [...byRegion.keys()],
+            (source) => spec.read(source, byRegion.get(source.code) ?? []),
+            scope.timeoutMs,
+            scope.log,
+          );
+          const perRegion = new Map<RegionCode, Map<string, Row[]>>();
+          for (const [region, rows] of outcome.results) {
+            const bucket = new Map<string, Row[]>();
+            for (const row of rows) {
+              const match = spec.rowMatch(row);
+              const list = bucket.get(match);
+              if (list) list.push(row);
+              else bucket.set(match, [row]);
+            }
+            perRegion.set(region, bucket);
+          }
+          buckets.set(shape, perRegion);
+          failed.set(shape, outcome.failures);
+        }),
+      );
+      return keys.map((key) => {
+        const shape = spec.shape?.(key) ?? '';
+        const regions = spec.regions(key);
+        const rows: Row[] = [];
+        for (const region of regions) {
+          const failure = failed.get(shape)?.get(region);
+          if (failure) {
+            if (regions.length === 1) return failure;
+            scope.failures.add(region, failure);
+            continue;
+          }
+          rows.push(...(buckets.get(shape)?.get(region)?.get(spec.keyMatch(key)) ?? []));
+        }
+        return spec.combine(rows, key);
+      });
+    },
+    { cacheKeyFn: spec.id },
+  );
+}

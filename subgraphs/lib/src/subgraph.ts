@@ -1,0 +1,72 @@
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
+import type { DocumentNode } from 'graphql';
+import type { Config } from './config.js';
+import type { DatabaseHub } from './db/database.js';
+import type { RegionSources } from './db/region-sources.js';
+import { maskError, type Log } from './errors.js';
+import { createHttpServer, listen, type JsonAnswer, type RunningServer } from './http.js';
+import { inRegionOf, RegionFailures, regionFailuresPlugin, type SubgraphContext } from './request.js';
+
+export interface SubgraphDeps {
+  readonly config: Config;
+  readonly hub: DatabaseHub;
+  readonly log: Log;
+}
+
+export interface SubgraphDefinition<T, L> {
+  readonly name: string;
+  readonly typeDefs: DocumentNode;
+  readonly resolvers: GraphQLResolverMap<SubgraphContext<L, T>>;
+  readonly sources: RegionSources<T>;
+  readonly createLoaders: (failures: RegionFailures) => L;
+}
+
+export interface Subgraph<T> {
+  readonly name: string;
+  readonly sources: RegionSources<T>;
+  /** Starts Apollo Server and listens; `port` 0 picks a free port. */
+  listen(port: number, host: string): Promise<RunningServer>;
+}
+
+/** Builds a subgraph's server the same way for every subgraph; it listens only when asked. */
+export function buildSubgraph<T, L>(definition: SubgraphDefinition<T, L>, deps: SubgraphDeps): Subgraph<T> {
+  const { log } = deps;
+  const inRegion = inRegionOf(definition.sources, log);
+  const apollo = new ApolloServer<SubgraphContext<L, T>>({
+    // buildSubgraphSchema types its resolvers' context as unknown; ours is SubgraphContext<L, T>.
+    schema: buildSubgraphSchema({ typeDefs: definition.typeDefs, resolvers: definition.resolvers as GraphQLResolverMap<unknown> }),
+    formatError: maskError(log),
+    includeStacktraceInErrorResponses: false,
+    plugins: [regionFailuresPlugin<L, T>(), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
+  });
+  const ready = async (): Promise<JsonAnswer> => {
+    const states = await Promise.allSettled(definition.sources.regions.map((code) => definition.sources.source(code)));
+    const regions = Object.fromEntries(
+      definition.sources.regions.map((code, i) => [code, states[i]?.status === 'fulfilled' ? 'ready' : 'unavailable']),
+    );
+    const allReady = Object.values(regions).every((s) => s === 'ready');
+    return { status: allReady ? 200 : 503, body: { status: allReady ? 'ready' : 'degraded', service: definition.name, regions } };
+  };
+  return {
+    name: definition.name,
+    sources: definition.sources,
+    async listen(port, host) {
+      await apollo.start();
+      const server = createHttpServer({
+        apollo,
+        context: async () => {
+          const failures = new RegionFailures();
+          return { served: definition.sources.regions, failures, loaders: definition.createLoaders(failures), log, inRegion };
+        },
+        routes: {
+          '/health': async () => ({ status: 200, body: { status: 'ok', service: definition.name } }),
+          '/ready': ready,
+        },
+      });
+      return listen(server, port, host, () => apollo.stop());
+    },
+  };
+}

@@ -1,0 +1,319 @@
+import { and, arrayContains, asc, desc, eq, gte, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import type { RegionSource } from '../../../lib/src/db/region-sources.js';
+import { rowsOf } from '../../../lib/src/db/migrate.js';
+import type { ProcurementTables } from './schema.js';
+
+/** The only place procurement speaks SQL. Every function is one statement against one region. */
+type Source = RegionSource<ProcurementTables>;
+
+/** The treeknorm: what a region's waiting time is held to when it has agreed no norm of its own. */
+export const DEFAULT_NORM = { registrationToIntakeWeeks: 4, intakeToTreatmentWeeks: 10 } as const;
+
+export interface ProviderRow {
+  agbCode: string;
+  name: string;
+  demoData: boolean;
+}
+
+export interface ContractRow {
+  id: string;
+  providerAgb: string;
+  form: 'OPEN_HOUSE' | 'TENDER' | 'SUBSIDY';
+  financingVariant: 'INSPANNINGSGERICHT' | 'OUTPUTGERICHT' | 'TAAKGERICHT';
+  lots: string[];
+  productCategories: string[];
+  startsOn: string;
+  endsOn: string | null;
+  budgetCeilingEuros: string | null;
+}
+
+export interface NormRow {
+  productCategory: string | null;
+  registrationToIntakeWeeks: number;
+  intakeToTreatmentWeeks: number;
+  validFrom: string;
+}
+
+export interface ReportRow {
+  id: number;
+  providerAgb: string;
+  productCategory: string;
+  reportedOn: string;
+  registrationToIntakeWeeks: number;
+  intakeToTreatmentWeeks: number;
+  waitingCount: number;
+  bridgingCareOffered: boolean | null;
+  source: 'PROVIDER_PORTAL' | 'DEMO';
+  normRegistrationToIntakeWeeks: number | null;
+  normIntakeToTreatmentWeeks: number | null;
+  normValidFrom: string | null;
+}
+
+export interface CategorySummaryRow {
+  /** Null on the row that sums every product category. */
+  productCategory: string | null;
+  providersReporting: number;
+  providersOverNorm: number;
+  medianTotalWeeks: number;
+  medianRegistrationToIntakeWeeks: number;
+  medianIntakeToTreatmentWeeks: number;
+  worstTotalWeeks: number;
+  worstProviderAgb: string;
+  totalWaiting: number;
+}
+
+export interface ContractFilter {
+  productCategory?: string | undefined;
+  form?: ContractRow['form'] | undefined;
+  activeOn?: string | undefined;
+}
+
+export interface ReportFilter {
+  productCategories?: readonly string[] | undefined;
+  latestOnly: boolean;
+  /** Reports dated after this day are not yet current and are left out. */
+  until: string;
+}
+
+export async function providersByAgb(src: Source, agbCodes: readonly string[]): Promise<ProviderRow[]> {
+  const p = src.tables.provider;
+  return src.db.select().from(p).where(inArray(p.agbCode, [...agbCodes]));
+}
+
+/** Providers holding any contract in the region, or one covering the product category. */
+export async function contractedProviders(src: Source, productCategory: string | undefined): Promise<ProviderRow[]> {
+  const { provider: p, contract: c } = src.tables;
+  const covering = productCategory ? arrayContains(c.productCategories, [productCategory]) : undefined;
+  return src.db
+    .selectDistinct({ agbCode: p.agbCode, name: p.name, demoData: p.demoData })
+    .from(p)
+    .innerJoin(c, and(eq(c.providerAgb, p.agbCode), covering))
+    .orderBy(asc(p.name), asc(p.agbCode));
+}
+
+export async function contractsByIds(src: Source, ids: readonly string[]): Promise<ContractRow[]> {
+  const c = src.tables.contract;
+  return src.db.select().from(c).where(inArray(c.id, [...ids]));
+}
+
+export async function contractsByProviders(src: Source, agbCodes: readonly string[]): Promise<ContractRow[]> {
+  const c = src.tables.contract;
+  return src.db
+    .select()
+    .from(c)
+    .where(inArray(c.providerAgb, [...agbCodes]))
+    .orderBy(asc(c.startsOn), asc(c.id));
+}
+
+export async function contractsInRegion(src: Source, filter: ContractFilter): Promise<ContractRow[]> {
+  const c = src.tables.contract;
+  const conditions: (SQL | undefined)[] = [
+    filter.productCategory ? arrayContains(c.productCategories, [filter.productCategory]) : undefined,
+    filter.form ? eq(c.form, filter.form) : undefined,
+    filter.activeOn ? and(lte(c.startsOn, filter.activeOn), or(isNull(c.endsOn), gte(c.endsOn, filter.activeOn))) : undefined,
+  ];
+  return src.db
+    .select()
+    .from(c)
+    .where(and(...conditions))
+    .orderBy(asc(c.startsOn), asc(c.id));
+}
+
+/** The provider's contracts in the region that cover the product category on the day. */
+export async function coveringContracts(src: Source, agbCode: string, productCategory: string, on: string): Promise<ContractRow[]> {
+  const c = src.tables.contract;
+  return src.db
+    .select()
+    .from(c)
+    .where(
+      and(
+        eq(c.providerAgb, agbCode),
+        arrayContains(c.productCategories, [productCategory]),
+        lte(c.startsOn, on),
+        or(isNull(c.endsOn), gte(c.endsOn, on)),
+      ),
+    );
+}
+
+export async function norms(src: Source): Promise<NormRow[]> {
+  const n = src.tables.waitingTimeNorm;
+  return src.db
+    .select({
+      productCategory: n.productCategory,
+      registrationToIntakeWeeks: n.registrationToIntakeWeeks,
+      intakeToTreatmentWeeks: n.intakeToTreatmentWeeks,
+      validFrom: n.validFrom,
+    })
+    .from(n)
+    .orderBy(asc(n.productCategory), desc(n.validFrom));
+}
+
+/**
+ * The norm that held for each report: the category's own if the region agreed one, else the
+ * region's default, as of the report's day. Null columns (no norm recorded) mean DEFAULT_NORM.
+ */
+function normAtReport(src: Source) {
+  const { waitingTimeNorm: n, waitingTimeReport: r } = src.tables;
+  return src.db
+    .select({ normIntake: n.registrationToIntakeWeeks, normTreatment: n.intakeToTreatmentWeeks, normValidFrom: n.validFrom })
+    .from(n)
+    .where(and(or(eq(n.productCategory, r.productCategory), isNull(n.productCategory)), lte(n.validFrom, r.reportedOn)))
+    .orderBy(sql`${n.productCategory} IS NULL`, desc(n.validFrom))
+    .limit(1)
+    .as('norm');
+}
+
+function reportFields(src: Source, norm: ReturnType<typeof normAtReport>) {
+  const r = src.tables.waitingTimeReport;
+  return {
+    id: r.id,
+    providerAgb: r.providerAgb,
+    productCategory: r.productCategory,
+    reportedOn: r.reportedOn,
+    registrationToIntakeWeeks: r.registrationToIntakeWeeks,
+    intakeToTreatmentWeeks: r.intakeToTreatmentWeeks,
+    waitingCount: r.waitingCount,
+    bridgingCareOffered: r.bridgingCareOffered,
+    source: r.source,
+    normRegistrationToIntakeWeeks: norm.normIntake,
+    normIntakeToTreatmentWeeks: norm.normTreatment,
+    normValidFrom: norm.normValidFrom,
+  };
+}
+
+export async function reportsByIds(src: Source, ids: readonly number[]): Promise<ReportRow[]> {
+  const r = src.tables.waitingTimeReport;
+  const norm = normAtReport(src);
+  return src.db
+    .select(reportFields(src, norm))
+    .from(r)
+    .leftJoinLateral(norm, sql`true`)
+    .where(inArray(r.id, [...ids]));
+}
+
+/**
+ * Waiting-time reports of the given providers (every provider when `agbCodes` is undefined);
+ * with `latestOnly`, the newest report per provider and product category.
+ */
+export async function reports(src: Source, agbCodes: readonly string[] | undefined, filter: ReportFilter): Promise<ReportRow[]> {
+  const r = src.tables.waitingTimeReport;
+  const where = and(
+    agbCodes ? inArray(r.providerAgb, [...agbCodes]) : undefined,
+    filter.productCategories ? inArray(r.productCategory, [...filter.productCategories]) : undefined,
+    lte(r.reportedOn, filter.until),
+  );
+  const norm = normAtReport(src);
+  if (filter.latestOnly) {
+    return src.db
+      .selectDistinctOn([r.providerAgb, r.productCategory], reportFields(src, norm))
+      .from(r)
+      .leftJoinLateral(norm, sql`true`)
+      .where(where)
+      .orderBy(r.providerAgb, r.productCategory, desc(r.reportedOn));
+  }
+  return src.db
+    .select(reportFields(src, norm))
+    .from(r)
+    .leftJoinLateral(norm, sql`true`)
+    .where(where)
+    .orderBy(r.providerAgb, r.productCategory, desc(r.reportedOn));
+}
+
+/**
+ * Median and worst waiting time per product category over each provider's latest report, and
+ * how many providers are over their norm; the row with a null category covers all categories.
+ */
+export async function waitingTimeSummary(src: Source, until: string): Promise<CategorySummaryRow[]> {
+  const r = src.tables.waitingTimeReport;
+  const norm = normAtReport(src);
+  const latest = src.db
+      .selectDistinctOn([r.providerAgb, r.productCategory], {
+        providerAgb: sql<string>`${r.providerAgb}`.as('provider_agb'),
+        productCategory: sql<string>`${r.productCategory}`.as('product_category'),
+        intake: sql<number>`${r.registrationToIntakeWeeks}`.as('intake'),
+        treatment: sql<number>`${r.intakeToTreatmentWeeks}`.as('treatment'),
+        waiting: sql<number>`${r.waitingCount}`.as('waiting'),
+        over: sql<boolean>`(${r.registrationToIntakeWeeks} > coalesce(${norm.normIntake}, ${DEFAULT_NORM.registrationToIntakeWeeks})
+          OR ${r.intakeToTreatmentWeeks} > coalesce(${norm.normTreatment}, ${DEFAULT_NORM.intakeToTreatmentWeeks}))`.as('over'),
+      })
+      .from(r)
+      .leftJoinLateral(norm, sql`true`)
+      .where(lte(r.reportedOn, until))
+      .orderBy(r.providerAgb, r.productCategory, desc(r.reportedOn));
+  const result = await src.db.execute(sql`
+    WITH latest AS (${latest})
+    SELECT product_category AS "productCategory",
+      count(DISTINCT provider_agb)::int AS "providersReporting",
+      count(DISTINCT provider_agb) FILTER (WHERE over)::int AS "providersOverNorm",
+      percentile_cont(0.5) WITHIN GROUP (ORDER BY intake + treatment)::float8 AS "medianTotalWeeks",
+      percentile_cont(0.5) WITHIN GROUP (ORDER BY intake)::float8 AS "medianRegistrationToIntakeWeeks",
+      percentile_cont(0.5) WITHIN GROUP (ORDER BY treatment)::float8 AS "medianIntakeToTreatmentWeeks",
+      max(intake + treatment)::float8 AS "worstTotalWeeks",
+      (array_agg(provider_agb ORDER BY intake + treatment DESC, provider_agb))[1] AS "worstProviderAgb",
+      sum(waiting)::int AS "totalWaiting"
+    FROM latest
+    GROUP BY GROUPING SETS ((product_category), ())
+    ORDER BY product_category NULLS FIRST`);
+  return rowsOf<CategorySummaryRow>(result);
+}
+
+export interface NewReport {
+  providerAgb: string;
+  productCategory: string;
+  reportedOn: string;
+  registrationToIntakeWeeks: number;
+  intakeToTreatmentWeeks: number;
+  waitingCount: number;
+  bridgingCareOffered: boolean | null;
+  source: ReportRow['source'];
+}
+
+/** A provider's report for a day; a second report for the same day corrects the first. */
+export async function upsertReport(src: Source, report: NewReport): Promise<number> {
+  const r = src.tables.waitingTimeReport;
+  const [row] = await src.db
+    .insert(r)
+    .values(report)
+    .onConflictDoUpdate({
+      target: [r.providerAgb, r.productCategory, r.reportedOn],
+      set: {
+        registrationToIntakeWeeks: report.registrationToIntakeWeeks,
+        intakeToTreatmentWeeks: report.intakeToTreatmentWeeks,
+        waitingCount: report.waitingCount,
+        bridgingCareOffered: report.bridgingCareOffered,
+        source: report.source,
+        receivedAt: sql`now()`,
+      },
+    })
+    .returning({ id: r.id });
+  if (!row) throw new Error('insert returned no row');
+  return row.id;
+}
+
+export interface RegionDataset {
+  providers: ProviderRow[];
+  contracts: ContractRow[];
+  norms: NormRow[];
+  reports: NewReport[];
+}
+
+export async function hasProviders(src: Source): Promise<boolean> {
+  const rows = await src.db.select({ agbCode: src.tables.provider.agbCode }).from(src.tables.provider).limit(1);
+  return rows.length > 0;
+}
+
+/** Loads a whole dataset in one transaction, in chunks that stay under Postgres's parameter limit. */
+export async function insertDataset(src: Source, data: RegionDataset): Promise<void> {
+  const t = src.tables;
+  await src.db.transaction(async (tx) => {
+    const chunked = async <R extends object>(rows: R[], insert: (chunk: R[]) => Promise<unknown>) => {
+      const width = Math.max(1, Object.keys(rows[0] ?? {}).length);
+      const size = Math.floor(30_000 / width);
+      for (let i = 0; i < rows.length; i += size) await insert(rows.slice(i, i + size));
+    };
+    await chunked(data.providers, (chunk) => tx.insert(t.provider).values(chunk));
+    await chunked(data.contracts, (chunk) => tx.insert(t.contract).values(chunk));
+    await chunked(data.norms, (chunk) => tx.insert(t.waitingTimeNorm).values(chunk));
+    await chunked(data.reports, (chunk) => tx.insert(t.waitingTimeReport).values(chunk));
+  });
+}

@@ -1,0 +1,19 @@
+import { loadConfig } from '../../lib/src/config.js';
+import { DatabaseHub } from '../../lib/src/db/database.js';
+import { createLog } from '../../lib/src/log.js';
+import { runUntilSignal } from '../../lib/src/lifecycle.js';
+import { seedDemoData } from './seed.js';
+import { createProcurementSubgraph } from './server.js';
+
+const config = loadConfig();
+const log = createLog('procurement');
+const hub = new DatabaseHub(config.database);
+const subgraph = createProcurementSubgraph({ config, hub, log });
+await subgraph.sources.migrateAll();
+if (config.demo.seed) await seedDemoData(subgraph.sources, config.demo, log);
+const running = await subgraph.listen(config.ports.procurement, config.host);
+log(`procurement subgraph listening on ${running.url}`);
+runUntilSignal(log, async () => {
+  await running.stop();
+  await hub.close();
+});

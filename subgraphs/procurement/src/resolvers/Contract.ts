@@ -1,0 +1,19 @@
+import { productCategory } from '../../../lib/src/codes/product-categories.js';
+import { isRegionCode } from '../../../lib/src/regions/registry.js';
+import type { ProcurementContext } from '../context.js';
+import { globalId, parseGlobalId, type ContractModel } from '../models.js';
+
+export function loadContract(id: string, ctx: ProcurementContext): Promise<ContractModel | null> | null {
+  const parsed = parseGlobalId(id);
+  if (!parsed || !isRegionCode(parsed.region) || !ctx.served.includes(parsed.region)) return null;
+  return ctx.loaders.contract.load({ region: parsed.region, localId: parsed.localId });
+}
+
+export const Contract = {
+  __resolveReference: (ref: { id: string }, ctx: ProcurementContext) => loadContract(ref.id, ctx),
+  id: (c: ContractModel) => globalId(c.region, c.id),
+  region: (c: ContractModel) => ({ code: c.region }),
+  provider: (c: ContractModel) => ({ agbCode: c.providerAgb }),
+  productCategories: (c: ContractModel) => c.productCategories.map((code) => productCategory(code)).filter(Boolean),
+  budgetCeilingEuros: (c: ContractModel) => (c.budgetCeilingEuros === null ? null : Number(c.budgetCeilingEuros)),
+};

@@ -1,0 +1,64 @@
+import { requireProductCategory } from '../../../lib/src/codes/product-categories.js';
+import type { RegionRef } from '../../../lib/src/regions/resolvers.js';
+import { todayInNetherlands } from '../../../lib/src/scalars.js';
+import type { ProcurementContext } from '../context.js';
+import type { ContractFilter } from '../db/repository.js';
+import { normOn, normView } from '../waiting-time.js';
+
+/** Procurement's fields on the shared Region entity. */
+export const Region = {
+  contracts: (
+    r: RegionRef,
+    args: { productCategory?: string | null; form?: string | null; activeOn?: string | null },
+    ctx: ProcurementContext,
+  ) => {
+    const filter: ContractFilter = {
+      productCategory: args.productCategory ? requireProductCategory(args.productCategory, 'productCategory').code : undefined,
+      form: (args.form ?? undefined) as ContractFilter['form'],
+      activeOn: args.activeOn ?? undefined,
+    };
+    return ctx.loaders.regionContracts.load({ region: r.code, filter });
+  },
+  providers: (r: RegionRef, args: { productCategory?: string | null }, ctx: ProcurementContext) =>
+    ctx.loaders.regionProviders.load({
+      region: r.code,
+      filter: args.productCategory ? requireProductCategory(args.productCategory, 'productCategory').code : null,
+    }),
+  waitingTimeNorms: async (r: RegionRef, _: unknown, ctx: ProcurementContext) =>
+    (await ctx.loaders.norms.load(r.code)).map((n) => normView(n)),
+  latestWaitingTimes: (
+    r: RegionRef,
+    args: { productCategories?: string[] | null; providerAgb?: string | null },
+    ctx: ProcurementContext,
+  ) =>
+    ctx.loaders.regionLatestReports.load({
+      region: r.code,
+      filter: {
+        productCategories: args.productCategories
+          ? [...new Set(args.productCategories.map((c) => requireProductCategory(c, 'productCategories').code))].sort()
+          : null,
+        providerAgb: args.providerAgb ?? null,
+      },
+    }),
+  waitingTimeSummary: async (r: RegionRef, _: unknown, ctx: ProcurementContext) => {
+    const summary = await ctx.loaders.summary.load(r.code);
+    const total = summary.rows.find((row) => row.productCategory === null);
+    const share = (over: number, of: number) => (of === 0 ? null : Math.round((over / of) * 1000) / 1000);
+    return {
+      providersReporting: total?.providersReporting ?? 0,
+      providersOverNorm: total?.providersOverNorm ?? 0,
+      shareOverNorm: share(total?.providersOverNorm ?? 0, total?.providersReporting ?? 0),
+      byProductCategory: summary.rows
+        .filter((row) => row.productCategory !== null)
+        .map((row) => ({ ...row, region: r.code, shareOverNorm: share(row.providersOverNorm, row.providersReporting) })),
+    };
+  },
+};
+
+export const CategoryWaitingTime = {
+  productCategory: (c: { productCategory: string }) => requireProductCategory(c.productCategory, 'productCategory'),
+  norm: async (c: { productCategory: string; region: RegionRef['code'] }, _: unknown, ctx: ProcurementContext) => {
+    return normOn(await ctx.loaders.norms.load(c.region), c.productCategory, todayInNetherlands());
+  },
+  worstProvider: (c: { worstProviderAgb: string }) => ({ agbCode: c.worstProviderAgb }),
+};

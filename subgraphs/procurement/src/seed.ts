@@ -1,0 +1,256 @@
+import type { RegionSources } from '../../lib/src/db/region-sources.js';
+import { addMonths, monthStart } from '../../lib/src/dates.js';
+import type { Log } from '../../lib/src/errors.js';
+import { Random } from '../../lib/src/random.js';
+import type { RegionCode } from '../../lib/src/regions/registry.js';
+import { todayInNetherlands } from '../../lib/src/scalars.js';
+import {
+  hasProviders,
+  insertDataset,
+  type ContractRow,
+  type NewReport,
+  type NormRow,
+  type ProviderRow,
+  type RegionDataset,
+} from './db/repository.js';
+import type { ProcurementTables } from './db/schema.js';
+
+/**
+ * Demo data: synthetic providers (names and AGB codes invented, flagged `demoData`) with
+ * contracts and three years of monthly waiting-time reports, shaped after the five regions'
+ * own plans. Deterministic: the same scale and end month give the same rows.
+ */
+export interface DemoOptions {
+  /** 1 is the realistic volume (West-Brabant Oost has almost 250 contracted providers). */
+  readonly scale: number;
+  /** The last reporting month; defaults to the current one. */
+  readonly until?: string | undefined;
+}
+
+/** Inhabitants, to scale each region's provider count from West-Brabant Oost's ~250. */
+const INHABITANTS: Record<RegionCode, number> = { JZ35: 480_000, JZ33: 660_000, JZ21: 345_000, JZ43: 104_000, JZ34: 350_000 };
+const WBO_PROVIDERS = 248;
+const POOL_SIZE = 1_000;
+const MONTHS = 36;
+
+interface RegionProfile {
+  /** Weighted product categories providers in the region are contracted for. */
+  readonly categories: readonly (readonly [string, number])[];
+  readonly contract: (category: string, rng: Random) => Pick<ContractRow, 'form' | 'financingVariant'> & { tenderCeiling: boolean };
+  /** Yearly growth of waiting times, as a fraction. */
+  readonly trend: number;
+  readonly norms: readonly Omit<NormRow, 'validFrom'>[];
+  readonly contractStart: string;
+}
+
+const COMMON_MIX: readonly (readonly [string, number])[] = [
+  ['45', 40], ['54', 14], ['52', 8], ['41', 7], ['43', 6], ['44', 5], ['40', 6], ['51', 5], ['50', 4], ['46', 2], ['42', 3],
+];
+const HEAVY = new Set(['43', '44', '52', '41', '46']);
+const SAFETY = new Set(['47', '48', '49']);
+
+const PROFILES: Record<RegionCode, RegionProfile> = {
+  // Outcome-based (resultaatgericht) contracts since 2019.
+  JZ35: {
+    categories: COMMON_MIX,
+    contract: (category, rng) => ({
+      form: HEAVY.has(category) || rng.chance(0.5) ? 'TENDER' : 'OPEN_HOUSE',
+      financingVariant: 'OUTPUTGERICHT',
+      tenderCeiling: true,
+    }),
+    trend: 0.05,
+    norms: [{ productCategory: '54', registrationToIntakeWeeks: 4, intakeToTreatmentWeeks: 8 }],
+    contractStart: '2019-01-01',
+  },
+  // From 2021: light care through open house, heavy care through tender.
+  JZ33: {
+    categories: COMMON_MIX,
+    contract: (category) => ({
+      form: HEAVY.has(category) ? 'TENDER' : 'OPEN_HOUSE',
+      financingVariant: HEAVY.has(category) ? 'OUTPUTGERICHT' : 'INSPANNINGSGERICHT',
+      tenderCeiling: true,
+    }),
+    trend: 0.03,
+    norms: [],
+    contractStart: '2021-01-01',
+  },
+  // Steers monthly on declarations; residential care is a large share of spending.
+  JZ21: {
+    categories: [...COMMON_MIX, ['43', 6]],
+    contract: (category, rng) => ({
+      form: rng.chance(0.7) ? 'OPEN_HOUSE' : 'TENDER',
+      financingVariant: HEAVY.has(category) ? 'OUTPUTGERICHT' : 'INSPANNINGSGERICHT',
+      tenderCeiling: true,
+    }),
+    trend: 0.0,
+    norms: [{ productCategory: '45', registrationToIntakeWeeks: 3, intakeToTreatmentWeeks: 6 }],
+    contractStart: '2020-01-01',
+  },
+  JZ43: {
+    categories: COMMON_MIX,
+    contract: () => ({ form: 'OPEN_HOUSE', financingVariant: 'INSPANNINGSGERICHT', tenderCeiling: false }),
+    trend: -0.02,
+    norms: [],
+    contractStart: '2018-01-01',
+  },
+  // Almost 250 providers under open house; waiting lists growing; fewer partners from 2023.
+  JZ34: {
+    categories: COMMON_MIX,
+    contract: (category, rng) => ({
+      form: HEAVY.has(category) && rng.chance(0.4) ? 'TENDER' : 'OPEN_HOUSE',
+      financingVariant: 'INSPANNINGSGERICHT',
+      tenderCeiling: true,
+    }),
+    trend: 0.12,
+    norms: [{ productCategory: '43', registrationToIntakeWeeks: 6, intakeToTreatmentWeeks: 12 }],
+    contractStart: '2023-01-01',
+  },
+};
+
+const LOTS: Record<string, string> = {
+  '40': 'Ambulant', '41': 'Dagbehandeling', '42': 'Vervoer', '43': 'Verblijf', '44': 'Verblijf', '45': 'Ambulant',
+  '46': 'Crisis', '47': 'Veiligheid', '48': 'Veiligheid', '49': 'Veiligheid', '50': 'Maatwerk', '51': 'Jeugd-GGZ',
+  '52': 'Jeugd-GGZ', '53': 'Ambulant', '54': 'Jeugd-GGZ', '55': 'Landelijk',
+};
+
+/** Categories in which young people wait for a start; transport and crisis care have no waiting list. */
+const WAITS = new Set(['40', '41', '43', '44', '45', '50', '51', '52', '54']);
+/** Typical weeks (registration→intake, intake→treatment) per category before regional differences. */
+const BASE_WEEKS: Record<string, readonly [number, number]> = {
+  '40': [2, 4], '41': [4, 9], '43': [5, 12], '44': [4, 10], '45': [3, 7], '50': [4, 8], '51': [3, 6], '52': [5, 11], '54': [5, 10],
+};
+
+const NAME_FIRST = ['De Kompas', 'Horizon', 'De Vlinder', 'De Linde', 'De Eik', 'De Brug', 'Haven', 'Kansrijk', 'Stapsteen', 'Sterrenwacht',
+  'De Bron', 'De Wilg', 'Zonnehoek', 'Lichtpunt', 'Koers', 'Baken', 'Het Anker', 'Groeikracht', 'Samenspel', 'De Boog'];
+const NAME_KIND = ['Jeugdhulp', 'Jeugdzorg', 'Gezinsbegeleiding', 'Kindpraktijk', 'Jeugd-GGZ', 'Zorgboerderij', 'Gezinshuis',
+  'Orthopedagogisch Centrum', 'Opvoedondersteuning', 'Kinder- en Jeugdpsychologie'];
+const NAME_TOWN = ['Brabant', 'Zuid', 'Midden', 'West', 'Oost', 'Noord', 'Kempen', 'Langstraat', 'Vallei', 'Maasland', 'Peel', 'Baronie'];
+
+/** The national pool of demo providers; regions contract overlapping subsets of it. */
+export function demoProviderPool(size: number): ProviderRow[] {
+  const rng = new Random('provider-pool');
+  const seen = new Set<string>();
+  const pool: ProviderRow[] = [];
+  for (let i = 0; i < size; i++) {
+    let name = `${rng.pick(NAME_FIRST)} ${rng.pick(NAME_KIND)} ${rng.pick(NAME_TOWN)}`;
+    if (seen.has(name)) name = `${name} ${i}`;
+    seen.add(name);
+    pool.push({ agbCode: `99${String(100_000 + i * 37).padStart(6, '0')}`, name, demoData: true });
+  }
+  return pool;
+}
+
+function weighted(rng: Random, items: readonly (readonly [string, number])[]): string {
+  const total = items.reduce((s, [, w]) => s + w, 0);
+  let at = rng.next() * total;
+  for (const [item, weight] of items) {
+    at -= weight;
+    if (at <= 0) return item;
+  }
+  return items[items.length - 1]![0];
+}
+
+const roundHalf = (weeks: number) => Math.max(0, Math.round(weeks * 2) / 2);
+
+export function providerCount(code: RegionCode, scale: number): number {
+  return Math.max(3, Math.round(((WBO_PROVIDERS * INHABITANTS[code]) / INHABITANTS.JZ34) * scale));
+}
+
+export function generateRegionDataset(code: RegionCode, options: DemoOptions): RegionDataset {
+  const rng = new Random(`procurement-${code}`);
+  const profile = PROFILES[code];
+  const pool = demoProviderPool(Math.ceil(POOL_SIZE * Math.max(options.scale, 0.05)));
+  const count = Math.min(providerCount(code, options.scale), pool.length);
+  // Providers early in the pool are the large ones that work in many regions.
+  const chosen = pool
+    .map((p, i) => ({ p, score: rng.next() * (1 + (3 * i) / pool.length) }))
+    .sort((a, b) => a.score - b.score)
+    .slice(0, count)
+    .map((x) => x.p)
+    .sort((a, b) => a.agbCode.localeCompare(b.agbCode));
+
+  const lastMonth = monthStart(options.until ?? todayInNetherlands());
+  const firstMonth = addMonths(lastMonth, -(MONTHS - 1));
+  const contracts: ContractRow[] = [];
+  const reports: NewReport[] = [];
+  const gis = new Set(chosen.slice(0, Math.max(1, Math.round(count / 60))).map((p) => p.agbCode));
+
+  chosen.forEach((provider, index) => {
+    const categories = new Set<string>();
+    if (gis.has(provider.agbCode)) {
+      // Certified institutions (GIs) do child protection and youth probation, on subsidy.
+      categories.add('48').add('47');
+    } else {
+      const wanted = rng.int(1, 3);
+      while (categories.size < wanted) categories.add(weighted(rng, profile.categories));
+    }
+    const list = [...categories].sort();
+    const first = list[0]!;
+    const terms = SAFETY.has(first)
+      ? { form: 'SUBSIDY' as const, financingVariant: 'TAAKGERICHT' as const, tenderCeiling: false }
+      : profile.contract(first, rng);
+    const lots = [...new Set(list.map((c) => LOTS[c] ?? 'Overig'))].sort();
+    contracts.push({
+      id: `${terms.form === 'TENDER' ? 'T' : terms.form === 'SUBSIDY' ? 'S' : 'O'}-${profile.contractStart.slice(0, 4)}-${String(index + 1).padStart(4, '0')}`,
+      providerAgb: provider.agbCode,
+      form: terms.form,
+      financingVariant: terms.financingVariant,
+      lots,
+      productCategories: list,
+      startsOn: profile.contractStart,
+      endsOn: terms.form === 'OPEN_HOUSE' ? null : `${Number(lastMonth.slice(0, 4)) + 2}-12-31`,
+      budgetCeilingEuros:
+        terms.form === 'OPEN_HOUSE' || !terms.tenderCeiling ? null : (rng.int(20, 900) * 10_000).toFixed(2),
+    });
+
+    const size = 0.3 + rng.next() * 2;
+    for (const category of list) {
+      if (!WAITS.has(category)) continue;
+      const [intakeBase, treatmentBase] = BASE_WEEKS[category] ?? [3, 8];
+      let intake = intakeBase * (0.5 + rng.next());
+      let treatment = treatmentBase * (0.5 + rng.next());
+      for (let m = 0; m < MONTHS; m++) {
+        const month = addMonths(firstMonth, m);
+        const growth = 1 + (profile.trend * m) / 12;
+        intake = Math.max(0, intake + rng.normal() * 0.4);
+        treatment = Math.max(0, treatment + rng.normal() * 0.8);
+        const total = (intake + treatment) * growth;
+        reports.push({
+          providerAgb: provider.agbCode,
+          productCategory: category,
+          reportedOn: month,
+          registrationToIntakeWeeks: roundHalf(intake * growth),
+          intakeToTreatmentWeeks: roundHalf(treatment * growth),
+          waitingCount: Math.max(0, Math.round(size * total * (0.6 + rng.next() * 0.8))),
+          bridgingCareOffered: total > 14 ? rng.chance(0.45) : null,
+          source: 'DEMO',
+        });
+      }
+    }
+  });
+
+  const norms: NormRow[] = [
+    { productCategory: null, registrationToIntakeWeeks: 4, intakeToTreatmentWeeks: 10, validFrom: '2019-01-01' },
+    ...profile.norms.map((n) => ({ ...n, validFrom: '2021-01-01' })),
+  ];
+  return { providers: chosen, contracts, norms, reports };
+}
+
+/** Fills every served region that has no data yet; a region already holding data is left alone. */
+export async function seedDemoData(sources: RegionSources<ProcurementTables>, options: DemoOptions, log: Log): Promise<void> {
+  await Promise.all(
+    sources.regions.map(async (code) => {
+      const src = await sources.source(code).catch(() => undefined);
+      if (!src || (await hasProviders(src))) return;
+      const started = Date.now();
+      const data = generateRegionDataset(code, options);
+      await insertDataset(src, data);
+      log(`procurement demo data for ${code}`, {
+        providers: data.providers.length,
+        contracts: data.contracts.length,
+        waitingTimeReports: data.reports.length,
+        ms: Date.now() - started,
+      });
+    }),
+  );
+}

@@ -1,0 +1,50 @@
+import { fileURLToPath } from 'node:url';
+import { subgraphTypeDefs } from '../../../schema/subgraphs.js';
+import { RegionSources } from '../../lib/src/db/region-sources.js';
+import { registryResolvers } from '../../lib/src/regions/resolvers.js';
+import { buildSubgraph, type Subgraph, type SubgraphDeps } from '../../lib/src/subgraph.js';
+import { DateScalar } from '../../lib/src/scalars.js';
+import { BASE_SCHEMA, tablesIn, type ProcurementTables } from './db/schema.js';
+import { createLoaders } from './loaders.js';
+import { Contract } from './resolvers/Contract.js';
+import { Mutation } from './resolvers/Mutation.js';
+import { Provider } from './resolvers/Provider.js';
+import { Query } from './resolvers/Query.js';
+import { CategoryWaitingTime, Region } from './resolvers/Region.js';
+import { WaitingTimeNorm, WaitingTimeReport } from './resolvers/WaitingTimeReport.js';
+
+export const MIGRATIONS = fileURLToPath(new URL('../migrations', import.meta.url));
+
+/** Builds the procurement subgraph: providers, contracts and waiting times per region. */
+export function createProcurementSubgraph(deps: SubgraphDeps): Subgraph<ProcurementTables> {
+  const sources = new RegionSources({
+    hub: deps.hub,
+    config: deps.config,
+    baseSchema: BASE_SCHEMA,
+    migrationsFolder: MIGRATIONS,
+    tables: tablesIn,
+    log: deps.log,
+  });
+  const registry = registryResolvers(sources.regions);
+  return buildSubgraph(
+    {
+      name: 'procurement',
+      typeDefs: subgraphTypeDefs('procurement'),
+      sources,
+      createLoaders: (failures) => createLoaders({ sources, timeoutMs: deps.config.regionTimeoutMs, log: deps.log, failures }),
+      resolvers: {
+        Date: DateScalar,
+        Query: { ...registry.Query, ...Query },
+        Mutation,
+        Region: { ...registry.Region, ...Region },
+        Municipality: registry.Municipality,
+        Provider,
+        Contract,
+        WaitingTimeReport,
+        WaitingTimeNorm,
+        CategoryWaitingTime,
+      } as never,
+    },
+    deps,
+  );
+}
