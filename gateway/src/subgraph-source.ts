@@ -4,6 +4,18 @@ import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { GraphQLError } from 'graphql';
 import { ErrorCode, type Log } from '../../subgraphs/lib/src/errors.js';
 
+interface HttpErrorExtensions {
+  response?: { status?: number; body?: { errors?: unknown } };
+}
+
+function refusal(error: unknown): GatewayGraphQLResponse['errors'] | undefined {
+  // The gateway is a CommonJS package with its own copy of graphql, so no instanceof here.
+  const response = (error as { extensions?: HttpErrorExtensions } | undefined)?.extensions?.response;
+  const status = response?.status ?? 0;
+  const errors = response?.body?.errors;
+  return status >= 400 && status < 500 && Array.isArray(errors) && errors.length > 0 ? (errors as GatewayGraphQLResponse['errors']) : undefined;
+}
+
 /**
  * Sends the gateway's fetches to one subgraph with a time limit. A subgraph that is down, slow or
  * answers with an HTTP error becomes SUBGRAPH_UNAVAILABLE naming it; the gateway then returns
@@ -25,6 +37,10 @@ export class SubgraphSource extends RemoteGraphQLDataSource {
     try {
       return await super.process(options);
     } catch (error) {
+      // A 4xx with GraphQL errors is the subgraph refusing the request (a bad literal, say):
+      // its errors carry their own codes and go to the client as they are.
+      const refused = refusal(error);
+      if (refused) return { errors: refused };
       const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
       this.log(`subgraph ${this.serviceName} ${timedOut ? 'timed out' : 'failed'}`, error);
       throw new GraphQLError(

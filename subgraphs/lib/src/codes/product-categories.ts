@@ -31,6 +31,6 @@ export function productCategory(code: string): ProductCategory | undefined {
 /** A product category code from a client, checked against JZ020. */
 export function requireProductCategory(code: string, field: string): ProductCategory {
   const found = byCode.get(code.trim());
-  if (!found) throw badInput(field, `Unknown product category "${code}"; JZ020 codes run from 40 to 55`);
+  if (!found) throw badInput(field, `${field}: unknown product category "${code}"; JZ020 codes run from 40 to 55`);
   return found;
 }

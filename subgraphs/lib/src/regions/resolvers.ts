@@ -24,7 +24,7 @@ function checkYear(year: number): void {
 export function servedRegion(served: readonly RegionCode[], code: string, field: string): RegionCode {
   const upper = code.trim().toUpperCase();
   const found = served.find((c) => c === upper);
-  if (!found) throw badInput(field, `Unknown or unserved region "${code}"; served: ${served.join(', ')}`);
+  if (!found) throw badInput(field, `${field}: unknown or unserved region "${code}"; served: ${served.join(', ')}`);
   return found;
 }
 

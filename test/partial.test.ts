@@ -1,0 +1,114 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { composeSupergraph } from '../schema/compose.js';
+import { createGateway } from '../gateway/src/gateway.js';
+import { loadConfig } from '../subgraphs/lib/src/config.js';
+import { post, startFederation, type Federation } from './support/federation.js';
+import { startHangingServer } from './support/hanging-server.js';
+
+const REGION_FIELDS = `{ regions { code name contracts { id } waitingTimeSummary { providersReporting } } }`;
+
+describe('a region whose database is down', () => {
+  let fed: Federation;
+  beforeAll(async () => {
+    // Nothing listens on port 1: the connection is refused at once.
+    fed = await startFederation({ label: 'region_down', env: { REGION_JZ43_DATABASE_URL: 'postgres://postgres@127.0.0.1:1/region_jz43' } });
+  });
+  afterAll(() => fed?.stop());
+
+  it('is reported as REGION_UNAVAILABLE at its own fields while the other regions answer', async () => {
+    const { data, errors } = await fed.query(REGION_FIELDS);
+    const byCode = Object.fromEntries(data.regions.map((r: { code: string }) => [r.code, r]));
+    expect(byCode.JZ43).toMatchObject({ name: 'Midden-Limburg West', contracts: null, waitingTimeSummary: null });
+    for (const code of ['JZ35', 'JZ33', 'JZ21', 'JZ34']) expect(byCode[code].contracts.length).toBeGreaterThan(0);
+    expect(errors?.length).toBeGreaterThan(0);
+    for (const error of errors ?? []) {
+      expect(error.extensions).toMatchObject({ code: 'REGION_UNAVAILABLE', region: 'JZ43' });
+      expect(error.path?.[1]).toBe(3);
+    }
+  });
+
+  it('is reported once when a read merges all regions, with the rest of the answer', async () => {
+    const { data, errors } = await fed.query(`{ providers { agbCode contracts { id } } }`);
+    expect(data.providers.length).toBeGreaterThan(0);
+    const unavailable = (errors ?? []).filter((e) => e.extensions?.code === 'REGION_UNAVAILABLE');
+    expect(unavailable).toHaveLength(1);
+    expect(unavailable[0]?.extensions?.region).toBe('JZ43');
+    expect(JSON.stringify(errors)).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|stack/);
+  });
+
+  it('shows in the subgraph readiness', async () => {
+    const ready = await fetch(fed.procurement.url.replace(/\/graphql$/, '/ready'));
+    expect(ready.status).toBe(503);
+    expect(await ready.json()).toMatchObject({ regions: { JZ43: 'unavailable', JZ21: 'ready' } });
+  });
+});
+
+describe('a region whose database does not answer in time', () => {
+  let fed: Federation;
+  let hanging: Awaited<ReturnType<typeof startHangingServer>>;
+  beforeAll(async () => {
+    hanging = await startHangingServer();
+    fed = await startFederation({
+      label: 'region_slow',
+      env: { REGION_JZ21_DATABASE_URL: `postgres://postgres@127.0.0.1:${hanging.port}/region_jz21`, REGION_TIMEOUT_MS: '500' },
+    });
+  });
+  afterAll(async () => {
+    await fed?.stop();
+    await hanging?.close();
+  });
+
+  it('times out as REGION_UNAVAILABLE and the others still answer', async () => {
+    const started = Date.now();
+    const { data, errors } = await fed.query(REGION_FIELDS);
+    expect(Date.now() - started).toBeLessThan(2_500);
+    const jz21 = data.regions.find((r: { code: string }) => r.code === 'JZ21');
+    expect(jz21.contracts).toBeNull();
+    expect(errors?.[0]).toMatchObject({ extensions: { code: 'REGION_UNAVAILABLE', region: 'JZ21' } });
+    expect(errors?.[0]?.message).toMatch(/timed out/);
+    expect(data.regions.find((r: { code: string }) => r.code === 'JZ34').contracts.length).toBeGreaterThan(0);
+  });
+});
+
+describe('a subgraph that is down or slow', () => {
+  let fed: Federation;
+  beforeAll(async () => {
+    fed = await startFederation({ label: 'subgraph_down', scale: 0.01 });
+  });
+  afterAll(() => fed?.stop());
+
+  it('yields an error naming the service when it does not answer in time, and the gateway stays up', async () => {
+    const hanging = await startHangingServer();
+    const config = loadConfig({ SUBGRAPH_TIMEOUT_MS: '300' });
+    const supergraphSdl = composeSupergraph({ procurement: `http://127.0.0.1:${hanging.port}/graphql` });
+    const gateway = await (await createGateway({ config, log: () => {}, supergraphSdl })).listen(0, '127.0.0.1');
+    try {
+      const { status, data, errors } = await post(gateway.url, `{ regions { code } }`);
+      expect(status).toBe(200);
+      expect(data).toBeNull();
+      expect(errors?.[0]?.extensions).toMatchObject({ code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'procurement' });
+      expect(errors?.[0]?.message).toMatch(/300 ms/);
+      const health = await fetch(gateway.url.replace(/\/graphql$/, '/health'));
+      expect(health.status).toBe(200);
+    } finally {
+      await gateway.stop();
+      await hanging.close();
+    }
+  });
+
+  it('yields an error naming the service when it is stopped, and the gateway keeps serving', async () => {
+    const before = await fed.query(`{ regions { code } }`);
+    expect(before.errors).toBeUndefined();
+    await fed.procurement.stop();
+    for (let i = 0; i < 2; i++) {
+      const { data, errors } = await fed.query(`{ region(code: "JZ21") { name } productCategories { code } }`);
+      expect(data).toBeNull();
+      expect(errors?.[0]?.extensions).toMatchObject({ code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'procurement' });
+    }
+    const base = fed.gatewayUrl.replace(/\/graphql$/, '');
+    expect((await fetch(`${base}/health`)).status).toBe(200);
+    const ready = await fetch(`${base}/ready`);
+    expect(ready.status).toBe(503);
+    expect(await ready.json()).toMatchObject({ subgraphs: { procurement: 'down' } });
+  });
+});

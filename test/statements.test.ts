@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFederation, type Federation } from './support/federation.js';
+
+/**
+ * One statement per region per batch: the number of SQL statements a request sends depends on
+ * the shape of the query and the regions it names, never on how many rows are behind it.
+ */
+const EVERYTHING = `query($codes: [ID!]) { regions(codes: $codes) { code
+  contracts { id form provider { agbCode name demoData regions { code } } }
+  providers { agbCode name
+    contracts { id region { code } productCategories { code } }
+    waitingTimes { id totalWeeks exceedsNorm norm { totalWeeks } }
+    history: waitingTimes(latestOnly: false) { id reportedOn }
+    regions { code name } }
+  waitingTimeNorms { productCategory { code } totalWeeks }
+  latestWaitingTimes { id provider { name contracts { id } } norm { totalWeeks } weeksOverNorm }
+  waitingTimeSummary { providersOverNorm byProductCategory { worstProvider { name } norm { totalWeeks } medianTotalWeeks } } } }`;
+
+let small: Federation;
+let large: Federation;
+beforeAll(async () => {
+  small = await startFederation({ label: 'statements_small', scale: 0.05, until: '2026-06-01' });
+  large = await startFederation({ label: 'statements_large', scale: 0.5, until: '2026-06-01' });
+});
+afterAll(async () => {
+  await small?.stop();
+  await large?.stop();
+});
+
+async function measure(fed: Federation, codes?: string[]) {
+  let answer: any;
+  const statements = await fed.countStatements(async () => {
+    answer = await fed.query(EVERYTHING, { codes });
+  });
+  expect(answer.errors).toBeUndefined();
+  const regions = answer.data.regions as { providers: { waitingTimes: unknown[]; history: unknown[] }[]; contracts: unknown[] }[];
+  const rows = regions.reduce(
+    (n, r) => n + r.contracts.length + r.providers.reduce((m, p) => m + 1 + p.waitingTimes.length + p.history.length, 0),
+    0,
+  );
+  return { statements, rows };
+}
+
+describe('SQL statements per request', () => {
+  it('do not grow when the data grows tenfold', async () => {
+    const a = await measure(small);
+    const b = await measure(large);
+    console.log(`all regions: ${a.statements} statements for ${a.rows} rows; tenfold data: ${b.statements} statements for ${b.rows} rows`);
+    expect(b.rows).toBeGreaterThan(a.rows * 5);
+    expect(b.statements).toBe(a.statements);
+  });
+
+  it('are the same for a region with a few providers as for the largest region', async () => {
+    const few = await measure(large, ['JZ43']);
+    const many = await measure(large, ['JZ33']);
+    console.log(`JZ43: ${few.statements} statements for ${few.rows} rows; JZ33: ${many.statements} statements for ${many.rows} rows`);
+    expect(many.rows).toBeGreaterThan(few.rows * 3);
+    expect(many.statements).toBe(few.statements);
+  });
+
+  it('stay within one statement per region for each kind of lookup in the query', async () => {
+    const { statements } = await measure(large);
+    // Eleven kinds of lookup in EVERYTHING (provider, contracts by region/provider/id, norms,
+    // reports by provider ×2 shapes, latest per region, summary, providers per region), five regions.
+    expect(statements).toBeLessThanOrEqual(11 * 5);
+    const repeat = await measure(large);
+    expect(repeat.statements).toBe(statements);
+  });
+});

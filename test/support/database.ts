@@ -1,0 +1,34 @@
+import postgres from 'postgres';
+
+/**
+ * Where tests keep their data. Without TEST_DATABASE_URL: the embedded database, in memory.
+ * With it: a fresh database on that server for each test file, dropped afterwards, so files
+ * running side by side never see each other's rows.
+ */
+export interface TestDatabase {
+  readonly env: Record<string, string>;
+  readonly mode: 'embedded' | 'server';
+  drop(): Promise<void>;
+}
+
+export async function createTestDatabase(label: string): Promise<TestDatabase> {
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  if (!serverUrl) {
+    return { env: { EMBEDDED_DATA_DIR: 'memory://' }, mode: 'embedded', drop: async () => {} };
+  }
+  const name = `yc_${label.replace(/\W/g, '_')}_${process.pid}_${Date.now().toString(36)}`.toLowerCase();
+  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`CREATE DATABASE "${name}"`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    env: { EMBEDDED_DATA_DIR: 'memory://', DATABASE_URL: url.toString() },
+    mode: 'server',
+    drop: async () => {
+      const cleanup = postgres(serverUrl, { max: 1, onnotice: () => {} });
+      await cleanup.unsafe(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await cleanup.end();
+    },
+  };
+}

@@ -1,0 +1,98 @@
+import { composeSupergraph } from '../../schema/compose.js';
+import { createGateway } from '../../gateway/src/gateway.js';
+import { loadConfig, type Config } from '../../subgraphs/lib/src/config.js';
+import { DatabaseHub } from '../../subgraphs/lib/src/db/database.js';
+import type { RunningServer } from '../../subgraphs/lib/src/http.js';
+import { seedDemoData } from '../../subgraphs/procurement/src/seed.js';
+import { createProcurementSubgraph } from '../../subgraphs/procurement/src/server.js';
+import { createTestDatabase, type TestDatabase } from './database.js';
+
+export interface GraphQLResponse<T = Record<string, unknown>> {
+  status: number;
+  data?: T | null;
+  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
+}
+
+export async function post<T = any>(url: string, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as Omit<GraphQLResponse<T>, 'status'>;
+  return { status: response.status, ...body };
+}
+
+export interface FederationOptions {
+  /** A label for the test database. */
+  readonly label: string;
+  /** Demo data scale; 0 leaves the regions empty. */
+  readonly scale?: number;
+  readonly until?: string;
+  /** More environment, e.g. a region URL that points nowhere. */
+  readonly env?: Record<string, string>;
+}
+
+export interface Federation {
+  readonly config: Config;
+  readonly hub: DatabaseHub;
+  readonly database: TestDatabase;
+  readonly gatewayUrl: string;
+  readonly procurement: RunningServer;
+  readonly procurementSubgraph: ReturnType<typeof createProcurementSubgraph>;
+  query<T = any>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  /** The SQL statements the federation sends while `work` runs. */
+  countStatements(work: () => Promise<unknown>): Promise<number>;
+  stop(): Promise<void>;
+}
+
+const silent = () => {};
+
+/**
+ * The real federation for a test: a database (embedded or a fresh one on TEST_DATABASE_URL),
+ * the procurement subgraph over HTTP on a free port, the supergraph composed from the SDL files
+ * for that port, and the gateway over HTTP.
+ */
+export async function startFederation(options: FederationOptions): Promise<Federation> {
+  const database = await createTestDatabase(options.label);
+  const config = loadConfig({
+    REGION_TIMEOUT_MS: '3000',
+    SUBGRAPH_TIMEOUT_MS: '3000',
+    DATABASE_CONNECT_TIMEOUT_S: '2',
+    ...database.env,
+    ...options.env,
+  });
+  const hub = new DatabaseHub(config.database);
+  const procurementSubgraph = createProcurementSubgraph({ config, hub, log: silent });
+  await procurementSubgraph.sources.migrateAll();
+  if ((options.scale ?? 0.05) > 0) {
+    await seedDemoData(procurementSubgraph.sources, { scale: options.scale ?? 0.05, until: options.until }, silent);
+  }
+  const procurement = await procurementSubgraph.listen(0, '127.0.0.1');
+  const supergraphSdl = composeSupergraph({ procurement: procurement.url });
+  const gateway = await createGateway({ config, log: silent, supergraphSdl });
+  const gatewayServer = await gateway.listen(0, '127.0.0.1');
+  let stopped = false;
+  return {
+    config,
+    hub,
+    database,
+    gatewayUrl: gatewayServer.url,
+    procurement,
+    procurementSubgraph,
+    query: (query, variables) => post(gatewayServer.url, query, variables),
+    async countStatements(work) {
+      const before = hub.statementCount;
+      await work();
+      return hub.statementCount - before;
+    },
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await gatewayServer.stop();
+      await procurement.stop().catch(() => {});
+      await hub.close();
+      await database.drop();
+    },
+  };
+}
