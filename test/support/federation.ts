@@ -56,8 +56,9 @@ const silent = () => {};
 export async function startFederation(options: FederationOptions): Promise<Federation> {
   const database = await createTestDatabase(options.label);
   const config = loadConfig({
-    REGION_TIMEOUT_MS: '3000',
-    SUBGRAPH_TIMEOUT_MS: '3000',
+    // Generous, since test files run side by side on two cores; tests of timeouts set their own.
+    REGION_TIMEOUT_MS: '30000',
+    SUBGRAPH_TIMEOUT_MS: '30000',
     DATABASE_CONNECT_TIMEOUT_S: '2',
     ...database.env,
     ...options.env,

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../src/config.js';
+
+describe('loadConfig', () => {
+  it('has defaults that run the demo with no environment at all', () => {
+    const config = loadConfig({});
+    expect(config.ports).toEqual({ gateway: 4000, procurement: 4001 });
+    expect(config.regions).toEqual(['JZ35', 'JZ33', 'JZ21', 'JZ43', 'JZ34']);
+    expect(config.database.regionUrls).toEqual({});
+    expect(config.demo).toEqual({ seed: true, scale: 1, until: undefined });
+    expect(Object.isFrozen(config.database)).toBe(true);
+  });
+
+  it('gives every region the shared URL and lets a region override it', () => {
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://db/all',
+      REGION_JZ43_DATABASE_URL: 'postgresql://db/jz43',
+    });
+    expect(config.database.regionUrls.JZ21).toBe('postgres://db/all');
+    expect(config.database.regionUrls.JZ43).toBe('postgresql://db/jz43');
+  });
+
+  it.each([
+    ['GATEWAY_PORT', 'abc'],
+    ['PROCUREMENT_PORT', '70000'],
+    ['REGION_TIMEOUT_MS', '0'],
+    ['DATABASE_URL', 'mysql://db/x'],
+    ['REGION_JZ21_DATABASE_URL', 'not a url'],
+    ['REGIONS', 'JZ21,JZ99'],
+    ['DEMO_DATA', 'perhaps'],
+    ['DEMO_SCALE', '-1'],
+    ['DEMO_UNTIL', '2026-02-31x'],
+    ['PROCUREMENT_URL', 'ftp://x'],
+  ])('fails at start naming %s when it is %j', (variable, value) => {
+    expect(() => loadConfig({ [variable]: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ [variable]: value })).toThrow(variable);
+  });
+
+  it('serves only the regions asked for', () => {
+    expect(loadConfig({ REGIONS: 'jz21, JZ34' }).regions).toEqual(['JZ21', 'JZ34']);
+  });
+});

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { regionYouthPopulation, youthPopulation } from '../src/regions/population.js';
+import { REGIONS, membersOn, municipalityByCode, regionInfo } from '../src/regions/registry.js';
+
+describe('region registry', () => {
+  it('knows the five demo regions by their CBS codes', () => {
+    expect(REGIONS.map((r) => [r.code, r.name])).toEqual([
+      ['JZ35', 'Hart van Brabant'],
+      ['JZ33', 'Noordoost-Brabant'],
+      ['JZ21', 'FoodValley'],
+      ['JZ43', 'Midden-Limburg West'],
+      ['JZ34', 'West-Brabant Oost'],
+    ]);
+    const codes = REGIONS.flatMap((r) => r.municipalities.map((m) => m.code));
+    expect(new Set(codes).size).toBe(codes.length);
+    for (const code of codes) expect(code).toMatch(/^GM\d{4}$/);
+  });
+
+  it('follows mergers: Noordoost-Brabant had 16 municipalities in 2020 and 10 since 2022', () => {
+    const nob = regionInfo('JZ33');
+    expect(membersOn(nob, '2020-06-30')).toHaveLength(16);
+    expect(membersOn(nob, '2021-06-30')).toHaveLength(15);
+    expect(membersOn(nob, '2022-01-01').map((m) => m.code)).toEqual(
+      expect.arrayContaining(['GM1991', 'GM1982']),
+    );
+    expect(membersOn(nob, '2022-01-01')).toHaveLength(10);
+    expect(membersOn(regionInfo('JZ34'), '2018-12-31').map((m) => m.code)).toContain('GM0870');
+    expect(membersOn(regionInfo('JZ34'), '2019-01-01').map((m) => m.code)).toContain('GM1959');
+  });
+
+  it('marks the population figures as estimates, and knows none for a municipality that did not exist', () => {
+    expect(youthPopulation('GM0855', 2024)).toMatchObject({ status: 'ESTIMATE' });
+    expect(youthPopulation('GM1991', 2020)).toBeUndefined();
+    expect(youthPopulation('GM0856', 2023)).toBeUndefined();
+    const before = regionYouthPopulation('JZ33', 2021);
+    const after = regionYouthPopulation('JZ33', 2022);
+    expect(before.status).toBe('ESTIMATE');
+    // Maashorst and Land van Cuijk replace their predecessors; the sum barely moves.
+    expect(Math.abs(after.youth0to17 - before.youth0to17) / before.youth0to17).toBeLessThan(0.05);
+    expect(municipalityByCode('GM0988')?.region.code).toBe('JZ43');
+  });
+});
