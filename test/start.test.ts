@@ -1,0 +1,42 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { post } from './support/federation.js';
+import { startProcess } from './support/process.js';
+
+const dataDir = mkdtempSync(join(tmpdir(), 'federation-start-'));
+const env = {
+  EMBEDDED_DATA_DIR: join(dataDir, 'pglite'),
+  GATEWAY_PORT: '0',
+  PROCUREMENT_PORT: '0',
+  DEMO_SCALE: '0.02',
+};
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+const QUERY = `{ regions { code providers { agbCode } } }`;
+
+describe('npm start', () => {
+  it('starts the federation with demo data, answers, and stops cleanly on Ctrl-C', async () => {
+    const first = await startProcess([], env);
+    const { data, errors } = await post(first.url, QUERY);
+    expect(errors).toBeUndefined();
+    expect(data.regions).toHaveLength(5);
+    expect(first.output()).toMatch(/demo data for JZ34/);
+    expect(first.output()).toMatch(/curl/);
+    expect(await first.interrupt()).toBe(0);
+  });
+
+  it('restarts on the same data without generating it again, and --reset starts afresh', async () => {
+    const again = await startProcess([], env);
+    expect(again.output()).not.toMatch(/demo data for/);
+    const answer = await post(again.url, QUERY);
+    expect(answer.data.regions[0].providers.length).toBeGreaterThan(0);
+    expect(await again.interrupt()).toBe(0);
+
+    const reset = await startProcess(['--reset'], env);
+    expect(reset.output()).toMatch(/removed/);
+    expect(reset.output()).toMatch(/demo data for JZ21/);
+    expect(await reset.interrupt()).toBe(0);
+  });
+});

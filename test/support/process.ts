@@ -1,0 +1,54 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+export const REPO = fileURLToPath(new URL('../..', import.meta.url));
+const TSX = fileURLToPath(new URL('../../node_modules/.bin/tsx', import.meta.url));
+
+export interface Started {
+  readonly child: ChildProcess;
+  readonly url: string;
+  /** Milliseconds from spawning to the printed URL. */
+  readonly ms: number;
+  output(): string;
+  /** Sends Ctrl-C and resolves with the exit code. */
+  interrupt(): Promise<number | null>;
+}
+
+/** Runs `npm start`'s entry point as its own process and waits for it to print the gateway URL. */
+export function startProcess(args: string[], env: Record<string, string>, timeoutMs = 90_000): Promise<Started> {
+  const began = Date.now();
+  const child = spawn(TSX, ['gateway/src/start-federation.ts', ...args], {
+    cwd: REPO,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout?.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`no URL within ${timeoutMs} ms:\n${out}`));
+    }, timeoutMs);
+    void exited.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`exited with ${code} before printing a URL:\n${out}`));
+    });
+    child.stdout?.on('data', () => {
+      const match = /running at (http:\/\/\S+\/graphql)/.exec(out);
+      if (!match?.[1]) return;
+      clearTimeout(timer);
+      resolve({
+        child,
+        url: match[1],
+        ms: Date.now() - began,
+        output: () => out,
+        interrupt: () => {
+          child.kill('SIGINT');
+          return exited;
+        },
+      });
+    });
+  });
+}
