@@ -3,9 +3,6 @@ import { loadConfig } from '../../subgraphs/lib/src/config.js';
 import { DatabaseHub } from '../../subgraphs/lib/src/db/database.js';
 import { runUntilSignal } from '../../subgraphs/lib/src/lifecycle.js';
 import { createLog } from '../../subgraphs/lib/src/log.js';
-import { seedDemoData } from '../../subgraphs/procurement/src/seed.js';
-import { createProcurementSubgraph } from '../../subgraphs/procurement/src/server.js';
-import { createGateway } from './gateway.js';
 
 /**
  * `npm start`: the whole federation in one process, the gateway and every subgraph on its own
@@ -21,6 +18,12 @@ if (process.argv.includes('--reset') && !config.database.embeddedDataDir.startsW
   await rm(config.database.embeddedDataDir, { recursive: true, force: true });
   step(`removed ${config.database.embeddedDataDir}`);
 }
+// The GraphQL engines take seconds to load; let them load while the database opens.
+const modules = Promise.all([
+  import('../../subgraphs/procurement/src/server.js'),
+  import('../../subgraphs/procurement/src/seed.js'),
+  import('./gateway.js'),
+]);
 const hub = new DatabaseHub(config.database);
 const embedded = config.regions.filter((r) => !config.database.regionUrls[r]);
 step(
@@ -29,6 +32,8 @@ step(
     : 'using the PostgreSQL servers from the environment',
 );
 
+if (embedded.length > 0) await hub.embedded().execute('SELECT 1');
+const [{ createProcurementSubgraph }, { seedDemoData }, { createGateway }] = await modules;
 const procurement = createProcurementSubgraph({ config, hub, log: createLog('procurement') });
 const migrated = await procurement.sources.migrateAll();
 step(`procurement: ${migrated.ready.length} regions ready${migrated.failed.length ? `, unavailable: ${migrated.failed.join(', ')}` : ''}`);

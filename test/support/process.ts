@@ -2,7 +2,6 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 export const REPO = fileURLToPath(new URL('../..', import.meta.url));
-const TSX = fileURLToPath(new URL('../../node_modules/.bin/tsx', import.meta.url));
 
 export interface Started {
   readonly child: ChildProcess;
@@ -17,7 +16,7 @@ export interface Started {
 /** Runs `npm start`'s entry point as its own process and waits for it to print the gateway URL. */
 export function startProcess(args: string[], env: Record<string, string>, timeoutMs = 90_000): Promise<Started> {
   const began = Date.now();
-  const child = spawn(TSX, ['gateway/src/start-federation.ts', ...args], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'gateway/src/start-federation.ts', ...args], {
     cwd: REPO,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

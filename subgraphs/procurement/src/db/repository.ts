@@ -302,18 +302,26 @@ export async function hasProviders(src: Source): Promise<boolean> {
   return rows.length > 0;
 }
 
-/** Loads a whole dataset in one transaction, in chunks that stay under Postgres's parameter limit. */
+/**
+ * Loads a whole dataset in one transaction. The many waiting-time reports go in as one JSON
+ * parameter per chunk, unpacked by Postgres: several times faster than thousands of bound
+ * parameters, on PGlite and on a server alike.
+ */
 export async function insertDataset(src: Source, data: RegionDataset): Promise<void> {
   const t = src.tables;
   await src.db.transaction(async (tx) => {
-    const chunked = async <R extends object>(rows: R[], insert: (chunk: R[]) => Promise<unknown>) => {
-      const width = Math.max(1, Object.keys(rows[0] ?? {}).length);
-      const size = Math.floor(30_000 / width);
-      for (let i = 0; i < rows.length; i += size) await insert(rows.slice(i, i + size));
-    };
-    await chunked(data.providers, (chunk) => tx.insert(t.provider).values(chunk));
-    await chunked(data.contracts, (chunk) => tx.insert(t.contract).values(chunk));
-    await chunked(data.norms, (chunk) => tx.insert(t.waitingTimeNorm).values(chunk));
-    await chunked(data.reports, (chunk) => tx.insert(t.waitingTimeReport).values(chunk));
+    if (data.providers.length > 0) await tx.insert(t.provider).values(data.providers);
+    if (data.contracts.length > 0) await tx.insert(t.contract).values(data.contracts);
+    if (data.norms.length > 0) await tx.insert(t.waitingTimeNorm).values(data.norms);
+    for (let i = 0; i < data.reports.length; i += 10_000) {
+      const chunk = JSON.stringify(data.reports.slice(i, i + 10_000));
+      await tx.execute(sql`
+        INSERT INTO ${t.waitingTimeReport} (provider_agb, product_category, reported_on, registration_to_intake_weeks,
+          intake_to_treatment_weeks, waiting_count, bridging_care_offered, source)
+        SELECT "providerAgb", "productCategory", "reportedOn", "registrationToIntakeWeeks",
+          "intakeToTreatmentWeeks", "waitingCount", "bridgingCareOffered", "source"
+        FROM jsonb_to_recordset(${chunk}::jsonb) AS x("providerAgb" varchar, "productCategory" varchar, "reportedOn" date,
+          "registrationToIntakeWeeks" float8, "intakeToTreatmentWeeks" float8, "waitingCount" int, "bridgingCareOffered" boolean, "source" text)`);
+    }
   });
 }
