@@ -117,7 +117,7 @@ const LOTS: Record<string, string> = {
 const WAITS = new Set(['40', '41', '43', '44', '45', '50', '51', '52', '54']);
 /** Typical weeks (registration→intake, intake→treatment) per category before regional differences. */
 const BASE_WEEKS: Record<string, readonly [number, number]> = {
-  '40': [2, 4], '41': [4, 9], '43': [5, 12], '44': [4, 10], '45': [3, 7], '50': [4, 8], '51': [3, 6], '52': [5, 11], '54': [5, 10],
+  '40': [1.5, 3.5], '41': [2.5, 7], '43': [3.5, 9], '44': [3, 7], '45': [2, 5.5], '50': [2.5, 6], '51': [2, 4.5], '52': [3, 8], '54': [3, 8],
 };
 
 const NAME_FIRST = ['De Kompas', 'Horizon', 'De Vlinder', 'De Linde', 'De Eik', 'De Brug', 'Haven', 'Kansrijk', 'Stapsteen', 'Sterrenwacht',
@@ -207,13 +207,16 @@ export function generateRegionDataset(code: RegionCode, options: DemoOptions): R
     for (const category of list) {
       if (!WAITS.has(category)) continue;
       const [intakeBase, treatmentBase] = BASE_WEEKS[category] ?? [3, 8];
-      let intake = intakeBase * (0.5 + rng.next());
-      let treatment = treatmentBase * (0.5 + rng.next());
+      // Each provider has its own typical wait; months wander around it and drift back.
+      const intakeTypical = intakeBase * (0.4 + rng.next() * 1.2);
+      const treatmentTypical = treatmentBase * (0.4 + rng.next() * 1.2);
+      let intake = intakeTypical;
+      let treatment = treatmentTypical;
       for (let m = 0; m < MONTHS; m++) {
         const month = addMonths(firstMonth, m);
         const growth = 1 + (profile.trend * m) / 12;
-        intake = Math.max(0, intake + rng.normal() * 0.4);
-        treatment = Math.max(0, treatment + rng.normal() * 0.8);
+        intake = Math.max(0, intake + 0.3 * (intakeTypical - intake) + rng.normal() * 0.3);
+        treatment = Math.max(0, treatment + 0.3 * (treatmentTypical - treatment) + rng.normal() * 0.8);
         const total = (intake + treatment) * growth;
         reports.push({
           providerAgb: provider.agbCode,
