@@ -49,7 +49,8 @@ export function maskError(log: Log) {
       const { stacktrace: _stack, exception: _exception, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions };
     }
-    log('unexpected error', unwrapResolverError(error));
+    const cause = unwrapResolverError(error);
+    log('unexpected error', cause instanceof GraphQLError && cause.originalError ? cause.originalError : cause);
     return {
       message: 'Internal server error',
       ...(formatted.path ? { path: formatted.path } : {}),

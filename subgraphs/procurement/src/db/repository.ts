@@ -34,8 +34,7 @@ export interface NormRow {
   validFrom: string;
 }
 
-export interface ReportRow {
-  id: number;
+export interface NewReport {
   providerAgb: string;
   productCategory: string;
   reportedOn: string;
@@ -44,6 +43,10 @@ export interface ReportRow {
   waitingCount: number;
   bridgingCareOffered: boolean | null;
   source: 'PROVIDER_PORTAL' | 'DEMO';
+}
+
+export interface ReportRow extends NewReport {
+  id: number;
   normRegistrationToIntakeWeeks: number | null;
   normIntakeToTreatmentWeeks: number | null;
   normValidFrom: string | null;
@@ -255,17 +258,6 @@ export async function waitingTimeSummary(src: Source, until: string): Promise<Ca
     GROUP BY GROUPING SETS ((product_category), ())
     ORDER BY product_category NULLS FIRST`);
   return rowsOf<CategorySummaryRow>(result);
-}
-
-export interface NewReport {
-  providerAgb: string;
-  productCategory: string;
-  reportedOn: string;
-  registrationToIntakeWeeks: number;
-  intakeToTreatmentWeeks: number;
-  waitingCount: number;
-  bridgingCareOffered: boolean | null;
-  source: ReportRow['source'];
 }
 
 /** A provider's report for a day; a second report for the same day corrects the first. */
