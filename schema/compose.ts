@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { composeServices } from '@apollo/composition';
-import { SUBGRAPHS, SUPERGRAPH_FILE, subgraphTypeDefs, type SubgraphName } from './subgraphs.js';
+import type { SubgraphName } from '../subgraphs/lib/src/config.js';
+import { SUBGRAPHS, SUPERGRAPH_FILE, subgraphTypeDefs } from './subgraphs.js';
 
 export class CompositionError extends Error {}
 

@@ -2,12 +2,14 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse, type DocumentNode } from 'graphql';
+import type { SubgraphName } from '../subgraphs/lib/src/config.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
-/** The subgraphs of the federation, with the SDL file each serves and its default address. */
-export const SUBGRAPHS = [{ name: 'procurement', defaultUrl: 'http://localhost:4001/graphql' }] as const;
-export type SubgraphName = (typeof SUBGRAPHS)[number]['name'];
+/** The subgraphs composed into the supergraph: each serves `schema/<name>.graphql`. */
+export const SUBGRAPHS: readonly { name: SubgraphName; defaultUrl: string }[] = [
+  { name: 'procurement', defaultUrl: 'http://localhost:4001/graphql' },
+];
 
 export const SUPERGRAPH_FILE = join(here, 'supergraph.graphql');
 

@@ -1,6 +1,7 @@
 import { rm } from 'node:fs/promises';
 import { loadConfig } from '../../subgraphs/lib/src/config.js';
 import { DatabaseHub } from '../../subgraphs/lib/src/db/database.js';
+import type { RunningServer } from '../../subgraphs/lib/src/http.js';
 import { runUntilSignal } from '../../subgraphs/lib/src/lifecycle.js';
 import { createLog } from '../../subgraphs/lib/src/log.js';
 
@@ -14,38 +15,41 @@ const step = (text: string) => console.log(`[${((Date.now() - started) / 1000).t
 
 const config = loadConfig();
 const log = createLog('federation');
-if (process.argv.includes('--reset') && !config.database.embeddedDataDir.startsWith('memory://')) {
+if (process.argv.includes('--reset') && !config.database.embeddedDataDir.includes('://')) {
   await rm(config.database.embeddedDataDir, { recursive: true, force: true });
   step(`removed ${config.database.embeddedDataDir}`);
 }
 // The GraphQL engines take seconds to load; let them load while the database opens.
-const modules = Promise.all([
-  import('../../subgraphs/procurement/src/server.js'),
-  import('../../subgraphs/procurement/src/seed.js'),
-  import('./gateway.js'),
-]);
+const modules = Promise.all([import('./members.js'), import('./gateway.js')]);
 const hub = new DatabaseHub(config.database);
+// Whatever has started stops on Ctrl-C, also when it comes before everything is up.
+const servers: RunningServer[] = [];
+runUntilSignal(log, async () => {
+  for (const server of servers.reverse()) await server.stop();
+  await hub.close();
+});
 const embedded = config.regions.filter((r) => !config.database.regionUrls[r]);
 step(
   embedded.length > 0
     ? `opening the embedded database in ${config.database.embeddedDataDir} for ${embedded.join(', ')}`
     : 'using the PostgreSQL servers from the environment',
 );
-
 if (embedded.length > 0) await hub.embedded().execute('SELECT 1');
-const [{ createProcurementSubgraph }, { seedDemoData }, { createGateway }] = await modules;
-const procurement = createProcurementSubgraph({ config, hub, log: createLog('procurement') });
-const migrated = await procurement.sources.migrateAll();
-step(`procurement: ${migrated.ready.length} regions ready${migrated.failed.length ? `, unavailable: ${migrated.failed.join(', ')}` : ''}`);
-if (config.demo.seed) {
-  await seedDemoData(procurement.sources, config.demo, createLog('procurement'));
-  step('procurement: demo data in place');
-}
-const procurementServer = await procurement.listen(config.ports.procurement, config.host);
-step(`procurement subgraph on ${procurementServer.url}`);
+const [{ MEMBERS }, { createGateway }] = await modules;
 
-const gateway = await createGateway({ config, log, subgraphUrls: { procurement: procurementServer.url } });
+const urls: Record<string, string> = {};
+for (const member of MEMBERS) {
+  const subgraph = member.create({ config, hub, log: createLog(member.name) });
+  const { ready, failed } = await subgraph.prepare(config.demo.seed ? config.demo : undefined);
+  const server = await subgraph.listen(config.ports[member.name], config.host);
+  servers.push(server);
+  urls[member.name] = server.url;
+  step(`${member.name}: ${ready.length} regions ready${failed.length ? `, unavailable: ${failed.join(', ')}` : ''}, on ${server.url}`);
+}
+
+const gateway = await createGateway({ config, log, subgraphUrls: urls });
 const gatewayServer = await gateway.listen(config.ports.gateway, config.host);
+servers.push(gatewayServer);
 step('gateway ready');
 
 console.log(`
@@ -56,9 +60,3 @@ Try:
     -d '{"query":"{ region(code: \\"JZ34\\") { name waitingTimeSummary { providersReporting shareOverNorm } } }"}'
 
 Ctrl-C stops everything.`);
-
-runUntilSignal(log, async () => {
-  await gatewayServer.stop();
-  await procurementServer.stop();
-  await hub.close();
-});

@@ -3,8 +3,9 @@ import { createGateway } from '../../gateway/src/gateway.js';
 import { loadConfig, type Config } from '../../subgraphs/lib/src/config.js';
 import { DatabaseHub } from '../../subgraphs/lib/src/db/database.js';
 import type { RunningServer } from '../../subgraphs/lib/src/http.js';
-import { seedDemoData } from '../../subgraphs/procurement/src/seed.js';
-import { createProcurementSubgraph } from '../../subgraphs/procurement/src/server.js';
+import { MEMBERS } from '../../gateway/src/members.js';
+import type { Subgraph } from '../../subgraphs/lib/src/subgraph.js';
+import type { ProcurementTables } from '../../subgraphs/procurement/src/db/schema.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
@@ -38,8 +39,12 @@ export interface Federation {
   readonly hub: DatabaseHub;
   readonly database: TestDatabase;
   readonly gatewayUrl: string;
+  /** Each subgraph's server, by name. */
+  readonly servers: Readonly<Record<string, RunningServer>>;
+  readonly subgraphs: Readonly<Record<string, Subgraph>>;
+  /** Shorthands for the procurement subgraph. */
   readonly procurement: RunningServer;
-  readonly procurementSubgraph: ReturnType<typeof createProcurementSubgraph>;
+  readonly procurementSubgraph: Subgraph<ProcurementTables>;
   query<T = any>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
   /** The SQL statements the federation sends while `work` runs. */
   countStatements(work: () => Promise<unknown>): Promise<number>;
@@ -64,13 +69,18 @@ export async function startFederation(options: FederationOptions): Promise<Feder
     ...options.env,
   });
   const hub = new DatabaseHub(config.database);
-  const procurementSubgraph = createProcurementSubgraph({ config, hub, log: silent });
-  await procurementSubgraph.sources.migrateAll();
-  if ((options.scale ?? 0.05) > 0) {
-    await seedDemoData(procurementSubgraph.sources, { scale: options.scale ?? 0.05, until: options.until }, silent);
+  const scale = options.scale ?? 0.05;
+  const subgraphs: Record<string, Subgraph> = {};
+  const servers: Record<string, RunningServer> = {};
+  const urls: Record<string, string> = {};
+  for (const member of MEMBERS) {
+    const subgraph = member.create({ config, hub, log: silent });
+    await subgraph.prepare(scale > 0 ? { scale, until: options.until } : undefined);
+    subgraphs[member.name] = subgraph;
+    servers[member.name] = await subgraph.listen(0, '127.0.0.1');
+    urls[member.name] = servers[member.name]!.url;
   }
-  const procurement = await procurementSubgraph.listen(0, '127.0.0.1');
-  const supergraphSdl = composeSupergraph({ procurement: procurement.url });
+  const supergraphSdl = composeSupergraph(urls);
   const gateway = await createGateway({ config, log: silent, supergraphSdl });
   const gatewayServer = await gateway.listen(0, '127.0.0.1');
   let stopped = false;
@@ -79,8 +89,11 @@ export async function startFederation(options: FederationOptions): Promise<Feder
     hub,
     database,
     gatewayUrl: gatewayServer.url,
-    procurement,
-    procurementSubgraph,
+    servers,
+    subgraphs,
+    procurement: servers.procurement!,
+    // MEMBERS erases each subgraph's table types; procurement's are known here.
+    procurementSubgraph: subgraphs.procurement as Subgraph<ProcurementTables>,
     query: (query, variables) => post(gatewayServer.url, query, variables),
     async countStatements(work) {
       const before = hub.statementCount;
@@ -91,7 +104,7 @@ export async function startFederation(options: FederationOptions): Promise<Feder
       if (stopped) return;
       stopped = true;
       await gatewayServer.stop();
-      await procurement.stop().catch(() => {});
+      for (const server of Object.values(servers)) await server.stop().catch(() => {});
       await hub.close();
       await database.drop();
     },

@@ -14,19 +14,26 @@ export interface DatabaseConfig {
   readonly embeddedDataDir: string;
   /** Server URL per region; a region without one lives in the embedded database. */
   readonly regionUrls: Readonly<Partial<Record<RegionCode, string>>>;
+  /** The shared national source (open data such as CBS tables); embedded when unset. */
+  readonly nationalUrl: string | undefined;
   readonly connectTimeoutSeconds: number;
   readonly poolSize: number;
 }
 
+/** The subgraphs of the federation, each on its own port (4001, 4002, ... by default). */
+export const SUBGRAPH_NAMES = ['procurement', 'access', 'monitoring'] as const;
+export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
+
 export interface Config {
   readonly nodeEnv: string;
   readonly host: string;
-  readonly ports: Readonly<{ gateway: number; procurement: number }>;
+  readonly ports: Readonly<Record<'gateway' | SubgraphName, number>>;
   readonly regions: readonly RegionCode[];
   readonly regionTimeoutMs: number;
   readonly subgraphTimeoutMs: number;
   readonly supergraphPath: string;
-  readonly subgraphUrls: Readonly<{ procurement: string | undefined }>;
+  /** Where the gateway finds each subgraph, over the URLs in the supergraph. */
+  readonly subgraphUrls: Readonly<Partial<Record<SubgraphName, string>>>;
   readonly database: DatabaseConfig;
   readonly demo: Readonly<{ seed: boolean; scale: number; until: string | undefined }>;
 }
@@ -119,16 +126,24 @@ export function loadConfig(env: Env = process.env): Config {
     host: env.HOST || 'localhost',
     ports: {
       gateway: integer(env, 'GATEWAY_PORT', 4000, 0, 65535),
-      procurement: integer(env, 'PROCUREMENT_PORT', 4001, 0, 65535),
-    },
+      ...Object.fromEntries(
+        SUBGRAPH_NAMES.map((name, i) => [name, integer(env, `${name.toUpperCase()}_PORT`, 4001 + i, 0, 65535)]),
+      ),
+    } as Record<'gateway' | SubgraphName, number>,
     regions,
     regionTimeoutMs: integer(env, 'REGION_TIMEOUT_MS', 5000, 1, 600_000),
     subgraphTimeoutMs: integer(env, 'SUBGRAPH_TIMEOUT_MS', 10_000, 1, 600_000),
     supergraphPath: env.SUPERGRAPH_PATH || 'schema/supergraph.graphql',
-    subgraphUrls: { procurement: url(env, 'PROCUREMENT_URL', HTTP) },
+    subgraphUrls: Object.fromEntries(
+      SUBGRAPH_NAMES.flatMap((name) => {
+        const value = url(env, `${name.toUpperCase()}_URL`, HTTP);
+        return value ? [[name, value]] : [];
+      }),
+    ),
     database: {
       embeddedDataDir: env.EMBEDDED_DATA_DIR || '.data/pglite',
       regionUrls,
+      nationalUrl: url(env, 'NATIONAL_DATABASE_URL', POSTGRES) ?? shared,
       connectTimeoutSeconds: integer(env, 'DATABASE_CONNECT_TIMEOUT_S', 5, 1, 300),
       poolSize: integer(env, 'DATABASE_POOL_SIZE', 5, 1, 100),
     },

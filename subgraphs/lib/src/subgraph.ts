@@ -3,11 +3,12 @@ import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDis
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import type { DocumentNode } from 'graphql';
-import type { Config } from './config.js';
+import type { Config, SubgraphName } from './config.js';
 import type { DatabaseHub } from './db/database.js';
 import type { RegionSources } from './db/region-sources.js';
 import { maskError, type Log } from './errors.js';
 import { createHttpServer, listen, type JsonAnswer, type RunningServer } from './http.js';
+import type { RegionCode } from './regions/registry.js';
 import { inRegionOf, RegionFailures, regionFailuresPlugin, type SubgraphContext } from './request.js';
 
 export interface SubgraphDeps {
@@ -16,17 +17,32 @@ export interface SubgraphDeps {
   readonly log: Log;
 }
 
+/** How much demo data to generate; see each subgraph's seed.ts. */
+export interface DemoOptions {
+  /** 1 is the realistic volume. */
+  readonly scale: number;
+  /** The last month of the demo history; the current month when left out. */
+  readonly until?: string | undefined;
+}
+
 export interface SubgraphDefinition<T, L> {
-  readonly name: string;
+  readonly name: SubgraphName;
   readonly typeDefs: DocumentNode;
   readonly resolvers: GraphQLResolverMap<SubgraphContext<L, T>>;
   readonly sources: RegionSources<T>;
   readonly createLoaders: (failures: RegionFailures) => L;
+  /** Runs after the regions are migrated: more sources to migrate, demo data to load. */
+  readonly prepare?: (demo: DemoOptions | undefined) => Promise<void>;
 }
 
-export interface Subgraph<T> {
-  readonly name: string;
+export interface Subgraph<T = unknown> {
+  readonly name: SubgraphName;
   readonly sources: RegionSources<T>;
+  /**
+   * Migrates every served region (a region that cannot be reached is retried on use) and, with
+   * demo options, fills empty regions with demo data.
+   */
+  prepare(demo: DemoOptions | undefined): Promise<{ ready: RegionCode[]; failed: RegionCode[] }>;
   /** Starts Apollo Server and listens; `port` 0 picks a free port. */
   listen(port: number, host: string): Promise<RunningServer>;
 }
@@ -53,6 +69,11 @@ export function buildSubgraph<T, L>(definition: SubgraphDefinition<T, L>, deps: 
   return {
     name: definition.name,
     sources: definition.sources,
+    async prepare(demo) {
+      const outcome = await definition.sources.migrateAll();
+      await definition.prepare?.(demo);
+      return outcome;
+    },
     async listen(port, host) {
       await apollo.start();
       const server = createHttpServer({

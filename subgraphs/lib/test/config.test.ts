@@ -4,7 +4,7 @@ import { ConfigError, loadConfig } from '../src/config.js';
 describe('loadConfig', () => {
   it('has defaults that run the demo with no environment at all', () => {
     const config = loadConfig({});
-    expect(config.ports).toEqual({ gateway: 4000, procurement: 4001 });
+    expect(config.ports).toEqual({ gateway: 4000, procurement: 4001, access: 4002, monitoring: 4003 });
     expect(config.regions).toEqual(['JZ35', 'JZ33', 'JZ21', 'JZ43', 'JZ34']);
     expect(config.database.regionUrls).toEqual({});
     expect(config.demo).toEqual({ seed: true, scale: 1, until: undefined });
@@ -18,6 +18,7 @@ describe('loadConfig', () => {
     });
     expect(config.database.regionUrls.JZ21).toBe('postgres://db/all');
     expect(config.database.regionUrls.JZ43).toBe('postgresql://db/jz43');
+    expect(config.database.nationalUrl).toBe('postgres://db/all');
   });
 
   it.each([
@@ -31,6 +32,8 @@ describe('loadConfig', () => {
     ['DEMO_SCALE', '-1'],
     ['DEMO_UNTIL', '2026-02-31x'],
     ['PROCUREMENT_URL', 'ftp://x'],
+    ['MONITORING_PORT', '4.5'],
+    ['NATIONAL_DATABASE_URL', 'http://db'],
   ])('fails at start naming %s when it is %j', (variable, value) => {
     expect(() => loadConfig({ [variable]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [variable]: value })).toThrow(variable);

@@ -1,16 +1,14 @@
 import { loadConfig } from '../../lib/src/config.js';
 import { DatabaseHub } from '../../lib/src/db/database.js';
-import { createLog } from '../../lib/src/log.js';
 import { runUntilSignal } from '../../lib/src/lifecycle.js';
-import { seedDemoData } from './seed.js';
+import { createLog } from '../../lib/src/log.js';
 import { createProcurementSubgraph } from './server.js';
 
 const config = loadConfig();
 const log = createLog('procurement');
 const hub = new DatabaseHub(config.database);
 const subgraph = createProcurementSubgraph({ config, hub, log });
-await subgraph.sources.migrateAll();
-if (config.demo.seed) await seedDemoData(subgraph.sources, config.demo, log);
+await subgraph.prepare(config.demo.seed ? config.demo : undefined);
 const running = await subgraph.listen(config.ports.procurement, config.host);
 log(`procurement subgraph listening on ${running.url}`);
 runUntilSignal(log, async () => {

@@ -3,6 +3,7 @@ import { addMonths, monthStart } from '../../lib/src/dates.js';
 import type { Log } from '../../lib/src/errors.js';
 import { Random } from '../../lib/src/random.js';
 import type { RegionCode } from '../../lib/src/regions/registry.js';
+import type { DemoOptions } from '../../lib/src/subgraph.js';
 import { todayInNetherlands } from '../../lib/src/scalars.js';
 import {
   hasProviders,
@@ -15,17 +16,12 @@ import {
 } from './db/repository.js';
 import type { ProcurementTables } from './db/schema.js';
 
-/**
+/*
  * Demo data: synthetic providers (names and AGB codes invented, flagged `demoData`) with
  * contracts and three years of monthly waiting-time reports, shaped after the five regions'
- * own plans. Deterministic: the same scale and end month give the same rows.
+ * own plans. Deterministic: the same scale and end month give the same rows. At scale 1
+ * West-Brabant Oost has almost 250 contracted providers, the others scale by population.
  */
-export interface DemoOptions {
-  /** 1 is the realistic volume (West-Brabant Oost has almost 250 contracted providers). */
-  readonly scale: number;
-  /** The last reporting month; defaults to the current one. */
-  readonly until?: string | undefined;
-}
 
 /** Inhabitants, to scale each region's provider count from West-Brabant Oost's ~250. */
 const INHABITANTS: Record<RegionCode, number> = { JZ35: 480_000, JZ33: 660_000, JZ21: 345_000, JZ43: 104_000, JZ34: 350_000 };

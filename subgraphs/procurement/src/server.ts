@@ -6,6 +6,7 @@ import { buildSubgraph, type Subgraph, type SubgraphDeps } from '../../lib/src/s
 import { DateScalar } from '../../lib/src/scalars.js';
 import { BASE_SCHEMA, tablesIn, type ProcurementTables } from './db/schema.js';
 import { createLoaders } from './loaders.js';
+import { seedDemoData } from './seed.js';
 import { Contract } from './resolvers/Contract.js';
 import { Mutation } from './resolvers/Mutation.js';
 import { Provider } from './resolvers/Provider.js';
@@ -32,6 +33,9 @@ export function createProcurementSubgraph(deps: SubgraphDeps): Subgraph<Procurem
       typeDefs: subgraphTypeDefs('procurement'),
       sources,
       createLoaders: (failures) => createLoaders({ sources, timeoutMs: deps.config.regionTimeoutMs, log: deps.log, failures }),
+      prepare: async (demo) => {
+        if (demo) await seedDemoData(sources, demo, deps.log);
+      },
       resolvers: {
         Date: DateScalar,
         Query: { ...registry.Query, ...Query },
