@@ -1,6 +1,7 @@
 import type { RegionSources } from '../../lib/src/db/region-sources.js';
 import { addMonths, monthStart } from '../../lib/src/dates.js';
 import type { Log } from '../../lib/src/errors.js';
+import { regionDemoProviders } from '../../lib/src/demo/providers.js';
 import { Random } from '../../lib/src/random.js';
 import type { RegionCode } from '../../lib/src/regions/registry.js';
 import type { DemoOptions } from '../../lib/src/subgraph.js';
@@ -11,7 +12,6 @@ import {
   type ContractRow,
   type NewReport,
   type NormRow,
-  type ProviderRow,
   type RegionDataset,
 } from './db/repository.js';
 import type { ProcurementTables } from './db/schema.js';
@@ -23,15 +23,9 @@ import type { ProcurementTables } from './db/schema.js';
  * West-Brabant Oost has almost 250 contracted providers, the others scale by population.
  */
 
-/** Inhabitants, to scale each region's provider count from West-Brabant Oost's ~250. */
-const INHABITANTS: Record<RegionCode, number> = { JZ35: 480_000, JZ33: 660_000, JZ21: 345_000, JZ43: 104_000, JZ34: 350_000 };
-const WBO_PROVIDERS = 248;
-const POOL_SIZE = 1_000;
 const MONTHS = 36;
 
 interface RegionProfile {
-  /** Weighted product categories providers in the region are contracted for. */
-  readonly categories: readonly (readonly [string, number])[];
   readonly contract: (category: string, rng: Random) => Pick<ContractRow, 'form' | 'financingVariant'> & { tenderCeiling: boolean };
   /** Yearly growth of waiting times, as a fraction. */
   readonly trend: number;
@@ -39,16 +33,12 @@ interface RegionProfile {
   readonly contractStart: string;
 }
 
-const COMMON_MIX: readonly (readonly [string, number])[] = [
-  ['45', 40], ['54', 14], ['52', 8], ['41', 7], ['43', 6], ['44', 5], ['40', 6], ['51', 5], ['50', 4], ['46', 2], ['42', 3],
-];
 const HEAVY = new Set(['43', '44', '52', '41', '46']);
 const SAFETY = new Set(['47', '48', '49']);
 
 const PROFILES: Record<RegionCode, RegionProfile> = {
   // Outcome-based (resultaatgericht) contracts since 2019.
   JZ35: {
-    categories: COMMON_MIX,
     contract: (category, rng) => ({
       form: HEAVY.has(category) || rng.chance(0.5) ? 'TENDER' : 'OPEN_HOUSE',
       financingVariant: 'OUTPUTGERICHT',
@@ -60,7 +50,6 @@ const PROFILES: Record<RegionCode, RegionProfile> = {
   },
   // From 2021: light care through open house, heavy care through tender.
   JZ33: {
-    categories: COMMON_MIX,
     contract: (category) => ({
       form: HEAVY.has(category) ? 'TENDER' : 'OPEN_HOUSE',
       financingVariant: HEAVY.has(category) ? 'OUTPUTGERICHT' : 'INSPANNINGSGERICHT',
@@ -72,7 +61,6 @@ const PROFILES: Record<RegionCode, RegionProfile> = {
   },
   // Steers monthly on declarations; residential care is a large share of spending.
   JZ21: {
-    categories: [...COMMON_MIX, ['43', 6]],
     contract: (category, rng) => ({
       form: rng.chance(0.7) ? 'OPEN_HOUSE' : 'TENDER',
       financingVariant: HEAVY.has(category) ? 'OUTPUTGERICHT' : 'INSPANNINGSGERICHT',
@@ -83,7 +71,6 @@ const PROFILES: Record<RegionCode, RegionProfile> = {
     contractStart: '2020-01-01',
   },
   JZ43: {
-    categories: COMMON_MIX,
     contract: () => ({ form: 'OPEN_HOUSE', financingVariant: 'INSPANNINGSGERICHT', tenderCeiling: false }),
     trend: -0.02,
     norms: [],
@@ -91,7 +78,6 @@ const PROFILES: Record<RegionCode, RegionProfile> = {
   },
   // Almost 250 providers under open house; waiting lists growing; fewer partners from 2023.
   JZ34: {
-    categories: COMMON_MIX,
     contract: (category, rng) => ({
       form: HEAVY.has(category) && rng.chance(0.4) ? 'TENDER' : 'OPEN_HOUSE',
       financingVariant: 'INSPANNINGSGERICHT',
@@ -116,72 +102,22 @@ const BASE_WEEKS: Record<string, readonly [number, number]> = {
   '40': [1.5, 3.5], '41': [2.5, 7], '43': [3.5, 9], '44': [3, 7], '45': [2, 5.5], '50': [2.5, 6], '51': [2, 4.5], '52': [3, 8], '54': [3, 8],
 };
 
-const NAME_FIRST = ['De Kompas', 'Horizon', 'De Vlinder', 'De Linde', 'De Eik', 'De Brug', 'Haven', 'Kansrijk', 'Stapsteen', 'Sterrenwacht',
-  'De Bron', 'De Wilg', 'Zonnehoek', 'Lichtpunt', 'Koers', 'Baken', 'Het Anker', 'Groeikracht', 'Samenspel', 'De Boog'];
-const NAME_KIND = ['Jeugdhulp', 'Jeugdzorg', 'Gezinsbegeleiding', 'Kindpraktijk', 'Jeugd-GGZ', 'Zorgboerderij', 'Gezinshuis',
-  'Orthopedagogisch Centrum', 'Opvoedondersteuning', 'Kinder- en Jeugdpsychologie'];
-const NAME_TOWN = ['Brabant', 'Zuid', 'Midden', 'West', 'Oost', 'Noord', 'Kempen', 'Langstraat', 'Vallei', 'Maasland', 'Peel', 'Baronie'];
-
-/** The national pool of demo providers; regions contract overlapping subsets of it. */
-export function demoProviderPool(size: number): ProviderRow[] {
-  const rng = new Random('provider-pool');
-  const seen = new Set<string>();
-  const pool: ProviderRow[] = [];
-  for (let i = 0; i < size; i++) {
-    let name = `${rng.pick(NAME_FIRST)} ${rng.pick(NAME_KIND)} ${rng.pick(NAME_TOWN)}`;
-    if (seen.has(name)) name = `${name} ${i}`;
-    seen.add(name);
-    pool.push({ agbCode: `99${String(100_000 + i * 37).padStart(6, '0')}`, name, demoData: true });
-  }
-  return pool;
-}
-
-function weighted(rng: Random, items: readonly (readonly [string, number])[]): string {
-  const total = items.reduce((s, [, w]) => s + w, 0);
-  let at = rng.next() * total;
-  for (const [item, weight] of items) {
-    at -= weight;
-    if (at <= 0) return item;
-  }
-  return items[items.length - 1]![0];
-}
-
 const roundHalf = (weeks: number) => Math.max(0, Math.round(weeks * 2) / 2);
-
-export function providerCount(code: RegionCode, scale: number): number {
-  return Math.max(3, Math.round(((WBO_PROVIDERS * INHABITANTS[code]) / INHABITANTS.JZ34) * scale));
-}
 
 export function generateRegionDataset(code: RegionCode, options: DemoOptions): RegionDataset {
   const rng = new Random(`procurement-${code}`);
   const profile = PROFILES[code];
-  const pool = demoProviderPool(Math.ceil(POOL_SIZE * Math.max(options.scale, 0.05)));
-  const count = Math.min(providerCount(code, options.scale), pool.length);
-  // Providers early in the pool are the large ones that work in many regions.
-  const chosen = pool
-    .map((p, i) => ({ p, score: rng.next() * (1 + (3 * i) / pool.length) }))
-    .sort((a, b) => a.score - b.score)
-    .slice(0, count)
-    .map((x) => x.p)
-    .sort((a, b) => a.agbCode.localeCompare(b.agbCode));
+  const chosen = regionDemoProviders(code, options.scale);
 
   const lastMonth = monthStart(options.until ?? todayInNetherlands());
   const firstMonth = addMonths(lastMonth, -(MONTHS - 1));
   const contracts: ContractRow[] = [];
   const reports: NewReport[] = [];
-  const gis = new Set(chosen.slice(0, Math.max(1, Math.round(count / 60))).map((p) => p.agbCode));
 
   chosen.forEach((provider, index) => {
-    const categories = new Set<string>();
-    if (gis.has(provider.agbCode)) {
-      // Certified institutions (GIs) do child protection and youth probation, on subsidy.
-      categories.add('48').add('47');
-    } else {
-      const wanted = rng.int(1, 3);
-      while (categories.size < wanted) categories.add(weighted(rng, profile.categories));
-    }
-    const list = [...categories].sort();
+    const list = provider.productCategories;
     const first = list[0]!;
+    // Certified institutions (child protection, youth probation) are subsidised.
     const terms = SAFETY.has(first)
       ? { form: 'SUBSIDY' as const, financingVariant: 'TAAKGERICHT' as const, tenderCeiling: false }
       : profile.contract(first, rng);
@@ -192,7 +128,7 @@ export function generateRegionDataset(code: RegionCode, options: DemoOptions): R
       form: terms.form,
       financingVariant: terms.financingVariant,
       lots,
-      productCategories: list,
+      productCategories: [...list],
       startsOn: profile.contractStart,
       endsOn: terms.form === 'OPEN_HOUSE' ? null : `${Number(lastMonth.slice(0, 4)) + 2}-12-31`,
       budgetCeilingEuros:
@@ -232,7 +168,7 @@ export function generateRegionDataset(code: RegionCode, options: DemoOptions): R
     { productCategory: null, registrationToIntakeWeeks: 4, intakeToTreatmentWeeks: 10, validFrom: '2019-01-01' },
     ...profile.norms.map((n) => ({ ...n, validFrom: '2021-01-01' })),
   ];
-  return { providers: chosen, contracts, norms, reports };
+  return { providers: chosen.map((p) => ({ agbCode: p.agbCode, name: p.name, demoData: true })), contracts, norms, reports };
 }
 
 /** Fills every served region that has no data yet; a region already holding data is left alone. */

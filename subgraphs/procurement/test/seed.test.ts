@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { generateRegionDataset, providerCount } from '../src/seed.js';
+import { providerCount } from '../../lib/src/demo/providers.js';
+import { generateRegionDataset } from '../src/seed.js';
 
 describe('procurement demo data', () => {
   it('is the same every time for the same scale and end month', () => {
