@@ -9,6 +9,8 @@ const here = dirname(fileURLToPath(import.meta.url));
 /** The subgraphs composed into the supergraph: each serves `schema/<name>.graphql`. */
 export const SUBGRAPHS: readonly { name: SubgraphName; defaultUrl: string }[] = [
   { name: 'procurement', defaultUrl: 'http://localhost:4001/graphql' },
+  { name: 'access', defaultUrl: 'http://localhost:4002/graphql' },
+  { name: 'monitoring', defaultUrl: 'http://localhost:4003/graphql' },
 ];
 
 export const SUPERGRAPH_FILE = join(here, 'supergraph.graphql');

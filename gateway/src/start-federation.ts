@@ -2,6 +2,7 @@ import { rm } from 'node:fs/promises';
 import { loadConfig } from '../../subgraphs/lib/src/config.js';
 import { DatabaseHub } from '../../subgraphs/lib/src/db/database.js';
 import type { RunningServer } from '../../subgraphs/lib/src/http.js';
+import type { Subgraph } from '../../subgraphs/lib/src/subgraph.js';
 import { runUntilSignal } from '../../subgraphs/lib/src/lifecycle.js';
 import { createLog } from '../../subgraphs/lib/src/log.js';
 
@@ -38,8 +39,10 @@ if (embedded.length > 0) await hub.embedded().execute('SELECT 1');
 const [{ MEMBERS }, { createGateway }] = await modules;
 
 const urls: Record<string, string> = {};
+const subgraphs: Subgraph[] = [];
 for (const member of MEMBERS) {
   const subgraph = member.create({ config, hub, log: createLog(member.name) });
+  subgraphs.push(subgraph);
   const { ready, failed } = await subgraph.prepare(config.demo.seed ? config.demo : undefined);
   const server = await subgraph.listen(config.ports[member.name], config.host);
   servers.push(server);
@@ -60,3 +63,10 @@ Try:
     -d '{"query":"{ region(code: \\"JZ34\\") { name waitingTimeSummary { providersReporting shareOverNorm } } }"}'
 
 Ctrl-C stops everything.`);
+
+// Referral histories take a while to generate; the federation serves meanwhile, and each
+// region's figures appear as it completes. A restart finds them in place and skips this.
+if (config.demo.seed) {
+  for (const subgraph of subgraphs) await subgraph.loadDemo(config.demo);
+  step('all demo data in place');
+}

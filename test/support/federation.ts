@@ -75,7 +75,9 @@ export async function startFederation(options: FederationOptions): Promise<Feder
   const urls: Record<string, string> = {};
   for (const member of MEMBERS) {
     const subgraph = member.create({ config, hub, log: silent });
-    await subgraph.prepare(scale > 0 ? { scale, until: options.until } : undefined);
+    const demo = scale > 0 ? { scale, until: options.until } : undefined;
+    await subgraph.prepare(demo);
+    if (demo) await subgraph.loadDemo(demo);
     subgraphs[member.name] = subgraph;
     servers[member.name] = await subgraph.listen(0, '127.0.0.1');
     urls[member.name] = servers[member.name]!.url;

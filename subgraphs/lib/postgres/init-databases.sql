@@ -5,3 +5,5 @@ CREATE DATABASE region_jz33;
 CREATE DATABASE region_jz21;
 CREATE DATABASE region_jz43;
 CREATE DATABASE region_jz34;
+-- The shared national source: open data such as CBS tables (monitoring).
+CREATE DATABASE national;

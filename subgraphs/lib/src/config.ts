@@ -35,6 +35,8 @@ export interface Config {
   /** Where the gateway finds each subgraph, over the URLs in the supergraph. */
   readonly subgraphUrls: Readonly<Partial<Record<SubgraphName, string>>>;
   readonly database: DatabaseConfig;
+  /** The key each region derives client pseudonyms with (HMAC-SHA256), where one is set. */
+  readonly pseudonymKeys: Readonly<Partial<Record<RegionCode, string>>>;
   readonly demo: Readonly<{ seed: boolean; scale: number; until: string | undefined }>;
 }
 
@@ -112,6 +114,19 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
+const pseudonymKeyVariable = (code: RegionCode) => `REGION_${code}_PSEUDONYM_KEY`;
+
+/**
+ * The region's pseudonym key. Outside production a region without one gets a fixed demo key,
+ * so pseudonyms stay stable on a developer machine; in production a missing key stops the start.
+ */
+export function pseudonymKey(config: Config, code: RegionCode): string {
+  const key = config.pseudonymKeys[code];
+  if (key) return key;
+  if (config.nodeEnv === 'production') throw new ConfigError(pseudonymKeyVariable(code), 'must be set in production');
+  return `demo-only-pseudonym-key-for-region-${code}`;
+}
+
 /** Reads and validates the whole environment once; a bad value fails here, naming its variable. */
 export function loadConfig(env: Env = process.env): Config {
   const regions = regionList(env, 'REGIONS');
@@ -121,8 +136,16 @@ export function loadConfig(env: Env = process.env): Config {
     const own = url(env, `REGION_${code}_DATABASE_URL`, POSTGRES) ?? shared;
     if (own) regionUrls[code] = own;
   }
+  const nodeEnv = env.NODE_ENV ?? 'development';
+  const pseudonymKeys: Partial<Record<RegionCode, string>> = {};
+  for (const code of REGION_CODES) {
+    const name = pseudonymKeyVariable(code);
+    const key = env[name];
+    if (key !== undefined && key !== '' && key.length < 32) throw new ConfigError(name, 'must be at least 32 characters');
+    if (key) pseudonymKeys[code] = key;
+  }
   return deepFreeze({
-    nodeEnv: env.NODE_ENV ?? 'development',
+    nodeEnv,
     host: env.HOST || 'localhost',
     ports: {
       gateway: integer(env, 'GATEWAY_PORT', 4000, 0, 65535),
@@ -147,6 +170,7 @@ export function loadConfig(env: Env = process.env): Config {
       connectTimeoutSeconds: integer(env, 'DATABASE_CONNECT_TIMEOUT_S', 5, 1, 300),
       poolSize: integer(env, 'DATABASE_POOL_SIZE', 5, 1, 100),
     },
+    pseudonymKeys,
     demo: {
       seed: flag(env, 'DEMO_DATA', true),
       scale: decimal(env, 'DEMO_SCALE', 1, 0.001, 20),

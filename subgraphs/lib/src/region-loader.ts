@@ -94,3 +94,23 @@ export function regionLoader<T, K, Row, V>(scope: RegionLoaderScope<T>, spec: Re
     { cacheKeyFn: spec.id },
   );
 }
+
+/**
+ * A loader for reads that answer one region and one set of arguments with one value (a
+ * statistic, a page): each distinct key is one statement in its region.
+ */
+export function regionValueLoader<T, K extends { readonly region: RegionCode }, V>(
+  scope: RegionLoaderScope<T>,
+  id: (key: K) => string,
+  read: (source: RegionSource<T>, key: K) => Promise<V>,
+): DataLoader<K, V, string> {
+  return regionLoader<T, K, { value: V }, V>(scope, {
+    id,
+    regions: (key) => [key.region],
+    shape: id,
+    read: async (source, keys) => [{ value: await read(source, keys[0]!) }],
+    rowMatch: () => '',
+    keyMatch: () => '',
+    combine: (rows) => rows[0]!.value,
+  });
+}

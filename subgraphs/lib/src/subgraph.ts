@@ -31,8 +31,10 @@ export interface SubgraphDefinition<T, L> {
   readonly resolvers: GraphQLResolverMap<SubgraphContext<L, T>>;
   readonly sources: RegionSources<T>;
   readonly createLoaders: (failures: RegionFailures) => L;
-  /** Runs after the regions are migrated: more sources to migrate, demo data to load. */
+  /** Runs after the regions are migrated: more sources to migrate, small demo data to load. */
   readonly prepare?: (demo: DemoOptions | undefined) => Promise<void>;
+  /** Loads demo data that takes long to generate; `npm start` runs it once everything serves. */
+  readonly loadDemo?: (demo: DemoOptions) => Promise<void>;
 }
 
 export interface Subgraph<T = unknown> {
@@ -43,6 +45,8 @@ export interface Subgraph<T = unknown> {
    * demo options, fills empty regions with demo data.
    */
   prepare(demo: DemoOptions | undefined): Promise<{ ready: RegionCode[]; failed: RegionCode[] }>;
+  /** Fills empty regions with the demo data that takes long to make; regions holding data are left alone. */
+  loadDemo(demo: DemoOptions): Promise<void>;
   /** Starts Apollo Server and listens; `port` 0 picks a free port. */
   listen(port: number, host: string): Promise<RunningServer>;
 }
@@ -73,6 +77,9 @@ export function buildSubgraph<T, L>(definition: SubgraphDefinition<T, L>, deps: 
       const outcome = await definition.sources.migrateAll();
       await definition.prepare?.(demo);
       return outcome;
+    },
+    async loadDemo(demo) {
+      await definition.loadDemo?.(demo);
     },
     async listen(port, host) {
       await apollo.start();

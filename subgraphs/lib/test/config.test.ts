@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../src/config.js';
+import { ConfigError, loadConfig, pseudonymKey } from '../src/config.js';
 
 describe('loadConfig', () => {
   it('has defaults that run the demo with no environment at all', () => {
@@ -37,6 +37,14 @@ describe('loadConfig', () => {
   ])('fails at start naming %s when it is %j', (variable, value) => {
     expect(() => loadConfig({ [variable]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [variable]: value })).toThrow(variable);
+  });
+
+  it('requires a pseudonym key per region in production, and a long one anywhere', () => {
+    expect(() => pseudonymKey(loadConfig({ NODE_ENV: 'production' }), 'JZ21')).toThrow('REGION_JZ21_PSEUDONYM_KEY');
+    expect(pseudonymKey(loadConfig({}), 'JZ21')).toMatch(/demo-only/);
+    expect(() => loadConfig({ REGION_JZ43_PSEUDONYM_KEY: 'short' })).toThrow('REGION_JZ43_PSEUDONYM_KEY');
+    const key = 'k'.repeat(40);
+    expect(pseudonymKey(loadConfig({ NODE_ENV: 'production', REGION_JZ21_PSEUDONYM_KEY: key }), 'JZ21')).toBe(key);
   });
 
   it('serves only the regions asked for', () => {

@@ -9,6 +9,7 @@ const log = createLog('procurement');
 const hub = new DatabaseHub(config.database);
 const subgraph = createProcurementSubgraph({ config, hub, log });
 await subgraph.prepare(config.demo.seed ? config.demo : undefined);
+if (config.demo.seed) await subgraph.loadDemo(config.demo);
 const running = await subgraph.listen(config.ports.procurement, config.host);
 log(`procurement subgraph listening on ${running.url}`);
 runUntilSignal(log, async () => {

@@ -1,10 +1,11 @@
 import type { RegionSource } from '../../lib/src/db/region-sources.js';
-import { regionLoader, type RegionLoaderScope } from '../../lib/src/region-loader.js';
+import { regionLoader, regionValueLoader, type RegionLoaderScope } from '../../lib/src/region-loader.js';
 import type { RegionCode } from '../../lib/src/regions/registry.js';
 import { todayInNetherlands } from '../../lib/src/scalars.js';
 import * as repo from './db/repository.js';
 import type { ProcurementTables } from './db/schema.js';
-import type { ContractModel, InRegion, NormModel, ProviderModel, ReportModel, SummaryModel } from './models.js';
+import type { InRegion } from '../../lib/src/ids.js';
+import type { ContractModel, NormModel, ProviderModel, ReportModel, SummaryModel } from './models.js';
 
 type Source = RegionSource<ProcurementTables>;
 
@@ -155,6 +156,10 @@ export function createLoaders(scope: RegionLoaderScope<ProcurementTables>) {
       keyMatch: () => '',
       combine: (rows, region): SummaryModel => ({ region, rows }),
     }),
+
+    yearlyWaitingTimes: regionValueLoader(scope, (k: { region: RegionCode; years: number[] }) => JSON.stringify(k), (src, k) =>
+      repo.yearlyWaitingTimes(src, k.years, until),
+    ),
   };
 }
 

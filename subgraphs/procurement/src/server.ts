@@ -11,7 +11,7 @@ import { Contract } from './resolvers/Contract.js';
 import { Mutation } from './resolvers/Mutation.js';
 import { Provider } from './resolvers/Provider.js';
 import { Query } from './resolvers/Query.js';
-import { CategoryWaitingTime, Region } from './resolvers/Region.js';
+import { CategoryWaitingTime, Region, RegionComparison } from './resolvers/Region.js';
 import { WaitingTimeNorm, WaitingTimeReport } from './resolvers/WaitingTimeReport.js';
 
 export const MIGRATIONS = fileURLToPath(new URL('../migrations', import.meta.url));
@@ -40,14 +40,14 @@ export function createProcurementSubgraph(deps: SubgraphDeps): Subgraph<Procurem
         Date: DateScalar,
         Query: { ...registry.Query, ...Query },
         Mutation,
-        Region: { ...registry.Region, ...Region },
+        Region: { ...registry.Region, ...Region, ...RegionComparison },
         Municipality: registry.Municipality,
         Provider,
         Contract,
         WaitingTimeReport,
         WaitingTimeNorm,
         CategoryWaitingTime,
-      } as never,
+      },
     },
     deps,
   );

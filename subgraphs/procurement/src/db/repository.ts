@@ -1,4 +1,5 @@
-import { and, arrayContains, asc, desc, eq, gte, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, arrayContains, asc, desc, eq, gte, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import { inList } from '../../../lib/src/db/in-list.js';
 import type { RegionSource } from '../../../lib/src/db/region-sources.js';
 import { rowsOf } from '../../../lib/src/db/migrate.js';
 import type { ProcurementTables } from './schema.js';
@@ -80,7 +81,7 @@ export interface ReportFilter {
 
 export async function providersByAgb(src: Source, agbCodes: readonly string[]): Promise<ProviderRow[]> {
   const p = src.tables.provider;
-  return src.db.select().from(p).where(inArray(p.agbCode, [...agbCodes]));
+  return src.db.select().from(p).where(inList(p.agbCode, agbCodes));
 }
 
 /** Providers holding any contract in the region, or one covering the product category. */
@@ -96,7 +97,7 @@ export async function contractedProviders(src: Source, productCategory: string |
 
 export async function contractsByIds(src: Source, ids: readonly string[]): Promise<ContractRow[]> {
   const c = src.tables.contract;
-  return src.db.select().from(c).where(inArray(c.id, [...ids]));
+  return src.db.select().from(c).where(inList(c.id, ids));
 }
 
 export async function contractsByProviders(src: Source, agbCodes: readonly string[]): Promise<ContractRow[]> {
@@ -104,7 +105,7 @@ export async function contractsByProviders(src: Source, agbCodes: readonly strin
   return src.db
     .select()
     .from(c)
-    .where(inArray(c.providerAgb, [...agbCodes]))
+    .where(inList(c.providerAgb, agbCodes))
     .orderBy(asc(c.startsOn), asc(c.id));
 }
 
@@ -191,7 +192,7 @@ export async function reportsByIds(src: Source, ids: readonly number[]): Promise
     .select(reportFields(src, norm))
     .from(r)
     .leftJoinLateral(norm, sql`true`)
-    .where(inArray(r.id, [...ids]));
+    .where(inList(r.id, ids));
 }
 
 /**
@@ -201,8 +202,8 @@ export async function reportsByIds(src: Source, ids: readonly number[]): Promise
 export async function reports(src: Source, agbCodes: readonly string[] | undefined, filter: ReportFilter): Promise<ReportRow[]> {
   const r = src.tables.waitingTimeReport;
   const where = and(
-    agbCodes ? inArray(r.providerAgb, [...agbCodes]) : undefined,
-    filter.productCategories ? inArray(r.productCategory, [...filter.productCategories]) : undefined,
+    agbCodes ? inList(r.providerAgb, agbCodes) : undefined,
+    filter.productCategories ? inList(r.productCategory, filter.productCategories) : undefined,
     lte(r.reportedOn, filter.until),
   );
   const norm = normAtReport(src);
@@ -316,4 +317,45 @@ export async function insertDataset(src: Source, data: RegionDataset): Promise<v
           "registrationToIntakeWeeks" float8, "intakeToTreatmentWeeks" float8, "waitingCount" int, "bridgingCareOffered" boolean, "source" text)`);
     }
   });
+}
+
+export interface YearWaitingRow {
+  year: number;
+  providersReporting: number;
+  providersOverNorm: number;
+  medianTotalWeeks: number | null;
+  waiting: number;
+}
+
+/**
+ * Per calendar year, over each provider's last report per product category in that year (up to
+ * `until` for the year in progress): providers reporting, providers over the norm, the median
+ * total wait and the young people waiting. What a learning circle compares, before protection.
+ */
+export async function yearlyWaitingTimes(src: Source, years: readonly number[], until: string): Promise<YearWaitingRow[]> {
+  const { waitingTimeReport: r, waitingTimeNorm: n } = src.tables;
+  const list = sql.raw(years.map((y) => String(Math.trunc(y))).join(','));
+  const result = await src.db.execute(sql`
+    WITH y AS (SELECT unnest(ARRAY[${list}]::int[]) AS year),
+    latest AS (
+      SELECT DISTINCT ON (y.year, r.provider_agb, r.product_category)
+        y.year, r.provider_agb, r.registration_to_intake_weeks AS intake, r.intake_to_treatment_weeks AS treatment, r.waiting_count,
+        (r.registration_to_intake_weeks > coalesce(norm.intake, ${DEFAULT_NORM.registrationToIntakeWeeks})
+          OR r.intake_to_treatment_weeks > coalesce(norm.treatment, ${DEFAULT_NORM.intakeToTreatmentWeeks})) AS over
+      FROM y
+      JOIN ${r} r ON r.reported_on BETWEEN make_date(y.year, 1, 1) AND least(make_date(y.year, 12, 31), ${until}::date)
+      LEFT JOIN LATERAL (
+        SELECT nn.registration_to_intake_weeks AS intake, nn.intake_to_treatment_weeks AS treatment FROM ${n} nn
+        WHERE (nn.product_category = r.product_category OR nn.product_category IS NULL) AND nn.valid_from <= r.reported_on
+        ORDER BY nn.product_category IS NULL, nn.valid_from DESC LIMIT 1) norm ON true
+      ORDER BY y.year, r.provider_agb, r.product_category, r.reported_on DESC
+    )
+    SELECT y.year,
+      count(DISTINCT l.provider_agb)::int AS "providersReporting",
+      count(DISTINCT l.provider_agb) FILTER (WHERE l.over)::int AS "providersOverNorm",
+      (percentile_cont(0.5) WITHIN GROUP (ORDER BY l.intake + l.treatment))::float8 AS "medianTotalWeeks",
+      coalesce(sum(l.waiting_count), 0)::int AS waiting
+    FROM y LEFT JOIN latest l ON l.year = y.year
+    GROUP BY y.year ORDER BY y.year`);
+  return rowsOf<YearWaitingRow>(result);
 }

@@ -1,7 +1,8 @@
 import { productCategory } from '../../../lib/src/codes/product-categories.js';
 import { isRegionCode } from '../../../lib/src/regions/registry.js';
 import type { ProcurementContext } from '../context.js';
-import { globalId, parseGlobalId, type ContractModel } from '../models.js';
+import { globalId, parseGlobalId } from '../../../lib/src/ids.js';
+import type { ContractModel } from '../models.js';
 
 export function loadContract(id: string, ctx: ProcurementContext): Promise<ContractModel | null> | null {
   const parsed = parseGlobalId(id);

@@ -5,7 +5,7 @@ import { servedRegion } from '../../../lib/src/regions/resolvers.js';
 import { todayInNetherlands } from '../../../lib/src/scalars.js';
 import type { ProcurementContext } from '../context.js';
 import { coveringContracts, contractsByProviders, upsertReport } from '../db/repository.js';
-import { globalId } from '../models.js';
+import { globalId } from '../../../lib/src/ids.js';
 import { loadReport } from './WaitingTimeReport.js';
 
 interface ReportWaitingTimeInput {

@@ -1,7 +1,8 @@
 import { productCategory } from '../../../lib/src/codes/product-categories.js';
 import { isRegionCode } from '../../../lib/src/regions/registry.js';
 import type { ProcurementContext } from '../context.js';
-import { globalId, parseGlobalId, type ReportModel } from '../models.js';
+import { globalId, parseGlobalId } from '../../../lib/src/ids.js';
+import type { ReportModel } from '../models.js';
 import { overNorm, reportNorm } from '../waiting-time.js';
 
 export function loadReport(id: string, ctx: ProcurementContext): Promise<ReportModel | null> | null {

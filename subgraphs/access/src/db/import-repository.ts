@@ -1,0 +1,200 @@
+import { eq, sql } from 'drizzle-orm';
+import { inList } from '../../../lib/src/db/in-list.js';
+import type { RegionSource } from '../../../lib/src/db/region-sources.js';
+import { rowsOf } from '../../../lib/src/db/migrate.js';
+import type { AccessTables } from './schema.js';
+
+/** SQL of the import: what a batch needs to know of the region's data, and writing a batch. */
+type Source = RegionSource<AccessTables>;
+
+export interface TrajectoryRow {
+  id: string;
+  clientPseudonym: string;
+  birthYear: number;
+  municipality: string;
+  referrerType: string;
+  productCategory: string;
+  productCode: string;
+  providerAgb: string;
+  crisis: boolean;
+  residential: boolean;
+  requestedOn: string;
+  allocatedOn: string | null;
+  startedOn: string | null;
+  endedOn: string | null;
+  endReason: string | null;
+}
+
+export interface NewAllocation {
+  id: string;
+  trajectoryId: string;
+  allocatedOn: string;
+  productCode: string;
+  volume: number;
+  unit: string;
+  frequency: string;
+  validFrom: string;
+  validUntil: string | null;
+  financingVariant: 'INSPANNINGSGERICHT' | 'OUTPUTGERICHT' | 'TAAKGERICHT';
+}
+
+export interface NewDeclaration {
+  trajectoryId: string;
+  month: string;
+  productCode: string;
+  productCategory: string;
+  volume: number;
+  unit: string;
+  amountEuros: string;
+  bridgingCare: boolean;
+}
+
+export interface NewPlan {
+  id: string;
+  kind: 'FAMILY_PLAN' | 'PERSPECTIVE_PLAN' | 'FUTURE_PLAN' | 'SUPPORT_PLAN';
+  familyPseudonym: string;
+  trajectoryId: string | null;
+  coordinator: string;
+  startedOn: string;
+  goals: { position: number; description: string; attainment: 'ACHIEVED' | 'PARTLY_ACHIEVED' | 'NOT_ACHIEVED' | 'OPEN' }[];
+}
+
+export interface ExistingState {
+  trajectories: TrajectoryRow[];
+  allocations: NewAllocation[];
+  declarations: { trajectoryId: string; month: string; productCode: string; volume: number }[];
+  plans: NewPlan[];
+  familyCoordinators: { familyPseudonym: string; coordinator: string }[];
+}
+
+export interface ImportChanges {
+  /** New trajectories and those a batch moved on (allocated, started, ended), in full. */
+  trajectories: TrajectoryRow[];
+  allocations: NewAllocation[];
+  declarations: NewDeclaration[];
+  plans: NewPlan[];
+}
+
+export async function batchImported(src: Source, hash: string): Promise<boolean> {
+  const b = src.tables.importBatch;
+  return (await src.db.select({ hash: b.hash }).from(b).where(eq(b.hash, hash))).length > 0;
+}
+
+/** What the region holds of the trajectories, plans and families a batch names. */
+export async function existingState(
+  src: Source,
+  trajectoryIds: readonly string[],
+  planIds: readonly string[],
+  familyPseudonyms: readonly string[],
+): Promise<ExistingState> {
+  const t = src.tables;
+  const ids = [...trajectoryIds];
+  const [trajectories, allocations, declarations, plans, goals, families] = await Promise.all([
+    ids.length ? src.db.select().from(t.trajectory).where(inList(t.trajectory.id, ids)) : [],
+    ids.length ? src.db.select().from(t.allocation).where(inList(t.allocation.trajectoryId, ids)) : [],
+    ids.length
+      ? src.db
+          .select({ trajectoryId: t.declaration.trajectoryId, month: t.declaration.month, productCode: t.declaration.productCode, volume: t.declaration.volume })
+          .from(t.declaration)
+          .where(inList(t.declaration.trajectoryId, ids))
+      : [],
+    planIds.length ? src.db.select().from(t.plan).where(inList(t.plan.id, planIds)) : [],
+    planIds.length ? src.db.select().from(t.planGoal).where(inList(t.planGoal.planId, planIds)) : [],
+    familyPseudonyms.length
+      ? src.db
+          .selectDistinct({ familyPseudonym: t.plan.familyPseudonym, coordinator: t.plan.coordinator })
+          .from(t.plan)
+          .where(inList(t.plan.familyPseudonym, familyPseudonyms))
+      : [],
+  ]);
+  return {
+    trajectories,
+    allocations,
+    declarations,
+    plans: plans.map((p) => ({
+      ...p,
+      goals: goals
+        .filter((g) => g.planId === p.id)
+        .sort((a, b) => a.position - b.position)
+        .map(({ position, description, attainment }) => ({ position, description, attainment })),
+    })),
+    familyCoordinators: families,
+  };
+}
+
+const CHUNK = 10_000;
+
+/** Rows go in as one JSON parameter per chunk, unpacked by Postgres: fast on PGlite and servers. */
+function chunks<T>(rows: readonly T[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < rows.length; i += CHUNK) out.push(JSON.stringify(rows.slice(i, i + CHUNK)));
+  return out;
+}
+
+/** Writes a checked batch in one transaction: all of it, or nothing. */
+export async function writeBatch(src: Source, changes: ImportChanges, hash: string, records: number): Promise<void> {
+  const t = src.tables;
+  await src.db.transaction(async (tx) => {
+    for (const chunk of chunks(changes.trajectories)) {
+      await tx.execute(sql`
+        INSERT INTO ${t.trajectory} (id, client_pseudonym, birth_year, municipality, referrer_type, product_category, product_code,
+          provider_agb, crisis, residential, requested_on, allocated_on, started_on, ended_on, end_reason)
+        SELECT id, "clientPseudonym", "birthYear", municipality, "referrerType", "productCategory", "productCode",
+          "providerAgb", crisis, residential, "requestedOn", "allocatedOn", "startedOn", "endedOn", "endReason"
+        FROM jsonb_to_recordset(${chunk}::jsonb) AS x(id text, "clientPseudonym" varchar, "birthYear" smallint, municipality varchar,
+          "referrerType" varchar, "productCategory" varchar, "productCode" varchar, "providerAgb" varchar, crisis boolean,
+          residential boolean, "requestedOn" date, "allocatedOn" date, "startedOn" date, "endedOn" date, "endReason" varchar)
+        ON CONFLICT (id) DO UPDATE SET allocated_on = EXCLUDED.allocated_on, started_on = EXCLUDED.started_on,
+          ended_on = EXCLUDED.ended_on, end_reason = EXCLUDED.end_reason`);
+    }
+    for (const chunk of chunks(changes.allocations)) {
+      await tx.execute(sql`
+        INSERT INTO ${t.allocation} (id, trajectory_id, allocated_on, product_code, volume, unit, frequency, valid_from, valid_until, financing_variant)
+        SELECT id, "trajectoryId", "allocatedOn", "productCode", volume, unit, frequency, "validFrom", "validUntil", "financingVariant"
+        FROM jsonb_to_recordset(${chunk}::jsonb) AS x(id text, "trajectoryId" text, "allocatedOn" date, "productCode" varchar,
+          volume int, unit varchar, frequency varchar, "validFrom" date, "validUntil" date, "financingVariant" text)`);
+    }
+    for (const chunk of chunks(changes.declarations)) {
+      await tx.execute(sql`
+        INSERT INTO ${t.declaration} (trajectory_id, month, product_code, product_category, volume, unit, amount_euros, bridging_care)
+        SELECT "trajectoryId", month, "productCode", "productCategory", volume, unit, "amountEuros", "bridgingCare"
+        FROM jsonb_to_recordset(${chunk}::jsonb) AS x("trajectoryId" text, month date, "productCode" varchar, "productCategory" varchar,
+          volume int, unit varchar, "amountEuros" numeric, "bridgingCare" boolean)`);
+    }
+    for (const chunk of chunks(changes.declarations)) {
+      await tx.execute(sql`
+        INSERT INTO ${t.spendingMonth} (month, product_category, euros, volume, bridging_care_euros)
+        SELECT month, "productCategory", sum("amountEuros"), sum(volume), coalesce(sum("amountEuros") FILTER (WHERE "bridgingCare"), 0)
+        FROM jsonb_to_recordset(${chunk}::jsonb) AS x(month date, "productCategory" varchar, volume int, "amountEuros" numeric, "bridgingCare" boolean)
+        GROUP BY month, "productCategory"
+        ON CONFLICT (month, product_category) DO UPDATE SET euros = ${t.spendingMonth}.euros + EXCLUDED.euros,
+          volume = ${t.spendingMonth}.volume + EXCLUDED.volume,
+          bridging_care_euros = ${t.spendingMonth}.bridging_care_euros + EXCLUDED.bridging_care_euros`);
+    }
+    for (const chunk of chunks(changes.plans)) {
+      await tx.execute(sql`
+        INSERT INTO ${t.plan} (id, kind, family_pseudonym, trajectory_id, coordinator, started_on)
+        SELECT id, kind, "familyPseudonym", "trajectoryId", coordinator, "startedOn"
+        FROM jsonb_to_recordset(${chunk}::jsonb) AS x(id text, kind text, "familyPseudonym" varchar, "trajectoryId" text,
+          coordinator text, "startedOn" date)`);
+    }
+    const goals = changes.plans.flatMap((p) => p.goals.map((g) => ({ planId: p.id, ...g })));
+    for (const chunk of chunks(goals)) {
+      await tx.execute(sql`
+        INSERT INTO ${t.planGoal} (plan_id, position, description, attainment)
+        SELECT "planId", position, description, attainment
+        FROM jsonb_to_recordset(${chunk}::jsonb) AS x("planId" text, position smallint, description text, attainment text)`);
+    }
+    await tx.insert(t.importBatch).values({ hash, records });
+  });
+}
+
+/** Rows per table, for reports and tests. */
+export async function tableCounts(src: Source): Promise<Record<string, number>> {
+  const t = src.tables;
+  const result = await src.db.execute(sql`SELECT
+    (SELECT count(*) FROM ${t.trajectory})::int AS trajectories, (SELECT count(*) FROM ${t.allocation})::int AS allocations,
+    (SELECT count(*) FROM ${t.declaration})::int AS declarations, (SELECT count(*) FROM ${t.plan})::int AS plans,
+    (SELECT count(*) FROM ${t.planGoal})::int AS goals`);
+  return rowsOf<Record<string, number>>(result)[0] ?? {};
+}

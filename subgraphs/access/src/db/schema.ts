@@ -1,0 +1,155 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  numeric,
+  pgSchema,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  varchar,
+  type PgTableFn,
+} from 'drizzle-orm/pg-core';
+
+/** drizzle-kit writes migrations for this schema; each region gets its own copy of it. */
+export const BASE_SCHEMA = 'access';
+
+export const FINANCING_VARIANTS = ['INSPANNINGSGERICHT', 'OUTPUTGERICHT', 'TAAKGERICHT'] as const;
+export const PLAN_KINDS = ['FAMILY_PLAN', 'PERSPECTIVE_PLAN', 'FUTURE_PLAN', 'SUPPORT_PLAN'] as const;
+export const GOAL_ATTAINMENT = ['ACHIEVED', 'PARTLY_ACHIEVED', 'NOT_ACHIEVED', 'OPEN'] as const;
+
+/**
+ * The access tables of one region. A trajectory is one young person's route through the iJw
+ * messages: request (JW315), allocation (JW301), start (JW305), end (JW307), with declarations
+ * (JW323). No BSN is stored: the client is a pseudonym keyed to this region.
+ */
+export function accessTables<S extends string | undefined>(table: PgTableFn<S>) {
+  const trajectory = table(
+    'trajectory',
+    {
+      id: text('id').primaryKey(),
+      clientPseudonym: varchar('client_pseudonym', { length: 32 }).notNull(),
+      birthYear: smallint('birth_year').notNull(),
+      municipality: varchar('municipality', { length: 6 }).notNull(),
+      referrerType: varchar('referrer_type', { length: 2 }).notNull(),
+      productCategory: varchar('product_category', { length: 2 }).notNull(),
+      productCode: varchar('product_code', { length: 5 }).notNull(),
+      providerAgb: varchar('provider_agb', { length: 8 }).notNull(),
+      crisis: boolean('crisis').notNull(),
+      residential: boolean('residential').notNull(),
+      requestedOn: date('requested_on', { mode: 'string' }).notNull(),
+      allocatedOn: date('allocated_on', { mode: 'string' }),
+      startedOn: date('started_on', { mode: 'string' }),
+      endedOn: date('ended_on', { mode: 'string' }),
+      endReason: varchar('end_reason', { length: 2 }),
+    },
+    (t) => [
+      index('trajectory_requested_idx').on(t.requestedOn),
+      index('trajectory_provider_idx').on(t.providerAgb, t.requestedOn),
+      index('trajectory_client_idx').on(t.clientPseudonym, t.requestedOn),
+      index('trajectory_ended_idx').on(t.endedOn),
+      index('trajectory_started_idx').on(t.startedOn),
+      check('trajectory_order_check', sql`(${t.endedOn} IS NULL OR ${t.startedOn} <= ${t.endedOn})`),
+    ],
+  );
+
+  const allocation = table(
+    'allocation',
+    {
+      id: text('id').primaryKey(),
+      trajectoryId: text('trajectory_id')
+        .notNull()
+        .references(() => trajectory.id),
+      allocatedOn: date('allocated_on', { mode: 'string' }).notNull(),
+      productCode: varchar('product_code', { length: 5 }).notNull(),
+      volume: integer('volume').notNull(),
+      unit: varchar('unit', { length: 2 }).notNull(),
+      frequency: varchar('frequency', { length: 1 }).notNull(),
+      validFrom: date('valid_from', { mode: 'string' }).notNull(),
+      validUntil: date('valid_until', { mode: 'string' }),
+      financingVariant: text('financing_variant', { enum: FINANCING_VARIANTS }).notNull(),
+    },
+    (t) => [index('allocation_trajectory_idx').on(t.trajectoryId)],
+  );
+
+  const declaration = table(
+    'declaration',
+    {
+      trajectoryId: text('trajectory_id')
+        .notNull()
+        .references(() => trajectory.id),
+      month: date('month', { mode: 'string' }).notNull(),
+      productCode: varchar('product_code', { length: 5 }).notNull(),
+      productCategory: varchar('product_category', { length: 2 }).notNull(),
+      volume: integer('volume').notNull(),
+      unit: varchar('unit', { length: 2 }).notNull(),
+      amountEuros: numeric('amount_euros', { precision: 12, scale: 2 }).notNull(),
+      bridgingCare: boolean('bridging_care').notNull(),
+    },
+    (t) => [
+      primaryKey({ columns: [t.trajectoryId, t.month, t.productCode] }),
+    ],
+  );
+
+  const plan = table(
+    'plan',
+    {
+      id: text('id').primaryKey(),
+      kind: text('kind', { enum: PLAN_KINDS }).notNull(),
+      familyPseudonym: varchar('family_pseudonym', { length: 32 }).notNull(),
+      trajectoryId: text('trajectory_id').references(() => trajectory.id),
+      coordinator: text('coordinator').notNull(),
+      startedOn: date('started_on', { mode: 'string' }).notNull(),
+    },
+    (t) => [index('plan_trajectory_idx').on(t.trajectoryId), index('plan_family_idx').on(t.familyPseudonym)],
+  );
+
+  const planGoal = table(
+    'plan_goal',
+    {
+      planId: text('plan_id')
+        .notNull()
+        .references(() => plan.id),
+      position: smallint('position').notNull(),
+      description: text('description').notNull(),
+      attainment: text('attainment', { enum: GOAL_ATTAINMENT }).notNull(),
+    },
+    (t) => [primaryKey({ columns: [t.planId, t.position] })],
+  );
+
+  /**
+   * Declared euros per month and product category, kept up to date by the import (declarations
+   * are only ever added), so a dashboard's spending figures need not sum every declaration.
+   */
+  const spendingMonth = table(
+    'spending_month',
+    {
+      month: date('month', { mode: 'string' }).notNull(),
+      productCategory: varchar('product_category', { length: 2 }).notNull(),
+      euros: numeric('euros', { precision: 14, scale: 2 }).notNull(),
+      volume: integer('volume').notNull(),
+      bridgingCareEuros: numeric('bridging_care_euros', { precision: 14, scale: 2 }).notNull(),
+    },
+    (t) => [primaryKey({ columns: [t.month, t.productCategory] })],
+  );
+
+  /** Every batch imported, by the hash of its content, so the same batch twice changes nothing. */
+  const importBatch = table('import_batch', {
+    hash: varchar('hash', { length: 64 }).primaryKey(),
+    records: integer('records').notNull(),
+    importedAt: timestamp('imported_at', { withTimezone: true }).notNull().defaultNow(),
+  });
+
+  return { trajectory, allocation, declaration, spendingMonth, plan, planGoal, importBatch };
+}
+
+export type AccessTables = ReturnType<typeof accessTables<string>>;
+
+export const tablesIn = (schema: string): AccessTables => accessTables(pgSchema(schema).table);
+
+/** What drizzle-kit reads to write migrations. */
+export const { trajectory, allocation, declaration, spendingMonth, plan, planGoal, importBatch } = tablesIn(BASE_SCHEMA);

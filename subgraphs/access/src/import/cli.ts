@@ -1,0 +1,96 @@
+import { readFile } from 'node:fs/promises';
+import { ConfigError, loadConfig, pseudonymKey } from '../../../lib/src/config.js';
+import { DatabaseHub } from '../../../lib/src/db/database.js';
+import { createLog } from '../../../lib/src/log.js';
+import { isRegionCode, regionInfo } from '../../../lib/src/regions/registry.js';
+import { todayInNetherlands } from '../../../lib/src/scalars.js';
+import { createAccessSubgraph } from '../server.js';
+import { importJsonLines, type ImportReport } from './importer.js';
+
+/**
+ * `npm run import:referrals -- --region JZ21 batch.jsonl`: reads a region's iJw message records
+ * (JSON Lines) into that region's source. A batch with any bad record is rejected whole and every
+ * bad record is listed; the same batch twice changes nothing. With the embedded database, stop
+ * `npm start` first: one process at a time can open it.
+ */
+const USAGE = 'usage: npm run import:referrals -- --region <JZ code> <file.jsonl>';
+
+function argsOf(argv: string[]): { region: string; file: string } {
+  const at = argv.indexOf('--region');
+  const region = at >= 0 ? argv[at + 1] : undefined;
+  const file = argv.filter((_, i) => i !== at && i !== at + 1)[0];
+  if (!region || !file) throw new Error(USAGE);
+  return { region: region.toUpperCase(), file };
+}
+
+function print(report: ImportReport): void {
+  const { written } = report;
+  switch (report.status) {
+    case 'IMPORTED':
+      console.log(`imported ${report.records} records into ${report.region}: ${written.trajectories} trajectories, ` +
+        `${written.allocations} allocations, ${written.declarations} declarations, ${written.plans} plans`);
+      break;
+    case 'ALREADY_IMPORTED':
+      console.log(`this batch was imported into ${report.region} before; nothing changed`);
+      break;
+    case 'REJECTED':
+      console.log(`rejected: ${report.problems.length} of ${report.records} records have problems; nothing was written`);
+      for (const p of report.problems) {
+        const what = [p.message, p.trajectory].filter(Boolean).join(' ');
+        console.log(`  line ${p.line}${what ? ` (${what})` : ''}: ${p.problems.join('; ')}`);
+      }
+  }
+}
+
+async function main(): Promise<number> {
+  let args: { region: string; file: string };
+  try {
+    args = argsOf(process.argv.slice(2));
+  } catch (error) {
+    console.error((error as Error).message);
+    return 2;
+  }
+  if (!isRegionCode(args.region)) {
+    console.error(`unknown region ${args.region}; ${USAGE}`);
+    return 2;
+  }
+  let text: string;
+  try {
+    text = await readFile(args.file, 'utf8');
+  } catch {
+    console.error(`cannot read ${args.file}`);
+    return 2;
+  }
+  const config = loadConfig({ ...process.env, REGIONS: args.region });
+  const hub = new DatabaseHub(config.database);
+  try {
+    const subgraph = createAccessSubgraph({ config, hub, log: createLog('import') });
+    const { failed } = await subgraph.prepare(undefined);
+    if (failed.length > 0) {
+      console.error(`the database of region ${args.region} cannot be reached`);
+      return 1;
+    }
+    console.log(`checking ${args.file} for ${args.region}…`);
+    const report = await importJsonLines(
+      {
+        source: await subgraph.sources.source(args.region),
+        region: regionInfo(args.region),
+        pseudonymKey: pseudonymKey(config, args.region),
+        today: todayInNetherlands(),
+      },
+      text,
+    );
+    print(report);
+    return report.status === 'REJECTED' ? 1 : 0;
+  } finally {
+    await hub.close();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof ConfigError ? error.message : `import failed: ${(error as Error).message}`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,108 @@
+import { createHash } from 'node:crypto';
+import type { RegionSource } from '../../../lib/src/db/region-sources.js';
+import type { RegionInfo } from '../../../lib/src/regions/registry.js';
+import { batchImported, existingState, writeBatch } from '../db/import-repository.js';
+import type { AccessTables } from '../db/schema.js';
+import { pseudonymiser } from '../pseudonym.js';
+import { planImport, type NumberedRecord, type RecordProblem } from './batch.js';
+import { checkRecord } from './records.js';
+
+export interface ImportReport {
+  readonly status: 'IMPORTED' | 'ALREADY_IMPORTED' | 'REJECTED';
+  readonly region: string;
+  readonly records: number;
+  readonly problems: RecordProblem[];
+  readonly written: { trajectories: number; allocations: number; declarations: number; plans: number };
+}
+
+export interface ImportContext {
+  readonly source: RegionSource<AccessTables>;
+  readonly region: RegionInfo;
+  readonly pseudonymKey: string;
+  /** Today in the Netherlands; nothing may be dated after it. */
+  readonly today: string;
+}
+
+const NOTHING = { trajectories: 0, allocations: 0, declarations: 0, plans: 0 };
+
+/** Imports a JSON Lines batch: every record valid and in order, or nothing at all. */
+export function importJsonLines(context: ImportContext, text: string): Promise<ImportReport> {
+  const parsed: { line: number; value: unknown; error?: string }[] = [];
+  text.split('\n').forEach((raw, i) => {
+    if (raw.trim() === '') return;
+    try {
+      parsed.push({ line: i + 1, value: JSON.parse(raw) });
+    } catch {
+      parsed.push({ line: i + 1, value: undefined, error: 'the line is not valid JSON' });
+    }
+  });
+  return importParsed(context, parsed, createHash('sha256').update(text).digest('hex'));
+}
+
+/** Imports records already parsed (the demo data takes this path), identified by `batchId`. */
+export function importRecords(context: ImportContext, records: readonly unknown[], batchId: string): Promise<ImportReport> {
+  return importParsed(
+    context,
+    records.map((value, i) => ({ line: i + 1, value })),
+    createHash('sha256').update(batchId).digest('hex'),
+  );
+}
+
+async function importParsed(
+  context: ImportContext,
+  parsed: readonly { line: number; value: unknown; error?: string }[],
+  hash: string,
+): Promise<ImportReport> {
+  const base = { region: context.region.code, records: parsed.length };
+  if (await batchImported(context.source, hash)) return { ...base, status: 'ALREADY_IMPORTED', problems: [], written: NOTHING };
+
+  const problems: RecordProblem[] = [];
+  const records: NumberedRecord[] = [];
+  for (const { line, value, error } of parsed) {
+    if (error) {
+      problems.push({ line, problems: [error] });
+      continue;
+    }
+    const checked = checkRecord(value, context.region);
+    if (checked.record) records.push({ line, record: checked.record });
+    else {
+      const v = value as { message?: unknown; trajectory?: unknown } | undefined;
+      problems.push({
+        line,
+        ...(typeof v?.message === 'string' ? { message: v.message } : {}),
+        ...(typeof v?.trajectory === 'string' ? { trajectory: v.trajectory } : {}),
+        problems: checked.problems,
+      });
+    }
+  }
+  const pseudonyms = pseudonymiser(context.pseudonymKey);
+  const trajectoryIds = new Set<string>();
+  const planIds = new Set<string>();
+  const families = new Set<string>();
+  for (const { record } of records) {
+    if ('trajectory' in record && record.trajectory) trajectoryIds.add(record.trajectory);
+    if (record.message === 'PLAN') {
+      planIds.add(record.plan);
+      families.add(pseudonyms.family(record.family));
+    }
+  }
+  const existing = await existingState(context.source, [...trajectoryIds], [...planIds], [...families]);
+  const planned = planImport(records, existing, pseudonyms, context.today);
+  problems.push(...planned.problems);
+  if (problems.length > 0) {
+    return { ...base, status: 'REJECTED', problems: problems.sort((a, b) => a.line - b.line), written: NOTHING };
+  }
+  const { changes } = planned;
+  await writeBatch(context.source, changes, hash, parsed.length);
+  return {
+    ...base,
+    status: 'IMPORTED',
+    problems: [],
+    written: {
+      trajectories: changes.trajectories.length,
+      allocations: changes.allocations.length,
+      declarations: changes.declarations.length,
+      plans: changes.plans.length,
+    },
+  };
+}

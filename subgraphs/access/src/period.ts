@@ -1,0 +1,15 @@
+import { addDays, addMonths } from '../../lib/src/dates.js';
+import { badInput } from '../../lib/src/errors.js';
+import { todayInNetherlands } from '../../lib/src/scalars.js';
+import type { Period } from './db/statistics-repository.js';
+
+const MAX_YEARS = 10;
+
+/** A period from client arguments: the last twelve months up to today when left out. */
+export function periodOf(args: { from?: string | null; to?: string | null }): Period {
+  const to = args.to ?? todayInNetherlands();
+  const from = args.from ?? addDays(addMonths(to, -12), 1);
+  if (from > to) throw badInput('from', `from (${from}) lies after to (${to})`);
+  if (from < addMonths(to, -12 * MAX_YEARS)) throw badInput('from', `a period spans at most ${MAX_YEARS} years`);
+  return { from, to };
+}

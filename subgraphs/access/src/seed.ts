@@ -1,0 +1,269 @@
+import type { RegionSources } from '../../lib/src/db/region-sources.js';
+import { addDays, addMonths, monthStart } from '../../lib/src/dates.js';
+import { regionDemoProviders, weighted, type DemoProvider } from '../../lib/src/demo/providers.js';
+import type { Log } from '../../lib/src/errors.js';
+import { Random } from '../../lib/src/random.js';
+import { youthPopulation } from '../../lib/src/regions/population.js';
+import { membersOn, regionInfo, type RegionCode } from '../../lib/src/regions/registry.js';
+import { todayInNetherlands } from '../../lib/src/scalars.js';
+import type { DemoOptions } from '../../lib/src/subgraph.js';
+import { tableCounts } from './db/import-repository.js';
+import type { AccessTables } from './db/schema.js';
+import { importRecords } from './import/importer.js';
+import type { AccessRecord } from './import/records.js';
+
+/*
+ * Demo referrals, shaped after the regions' own figures: about 1 in 7 young people receives
+ * youth care in a year, FoodValley has about 5,000 in care in a month, and at scale 1 the five
+ * regions hold some 200,000 trajectories over four years. Referrer mixes, waits, durations and
+ * end reasons differ by region as their plans describe. Declarations cover the last twelve
+ * months (enough for spending per month and year to date). Everything goes in through the
+ * import, as a region's own export would. Deterministic for the same scale and end month.
+ */
+const YEARS = 4;
+const DECLARED_MONTHS = 12;
+const YEARLY_SHARE_IN_CARE = 0.14;
+
+interface AccessProfile {
+  readonly referrers: readonly (readonly [string, number])[];
+  /** Median days from request to allocation and from allocation to start. */
+  readonly allocationDays: number;
+  readonly waitDays: number;
+  /** Mean length of care in days. */
+  readonly durationDays: number;
+  readonly endReasons: readonly (readonly [string, number])[];
+  /** Chance that a young person whose care ended according to plan comes back within a year. */
+  readonly returns: number;
+}
+
+const REFERRERS = (municipality: number, gp: number): (readonly [string, number])[] => [
+  ['01', municipality], ['02', gp], ['03', 4], ['04', 6], ['05', 5], ['06', 3], ['08', 2],
+];
+const ENDS = (plan: number, client: number): (readonly [string, number])[] => [
+  ['31', plan], ['32', client], ['33', 5], ['34', 10], ['35', 4], ['38', 4], ['39', 3], ['02', 0.1],
+];
+
+const PROFILES: Record<RegionCode, AccessProfile> = {
+  JZ35: { referrers: REFERRERS(42, 30), allocationDays: 9, waitDays: 35, durationDays: 200, endReasons: ENDS(62, 9), returns: 0.12 },
+  JZ33: { referrers: REFERRERS(38, 36), allocationDays: 12, waitDays: 30, durationDays: 190, endReasons: ENDS(60, 10), returns: 0.14 },
+  // FoodValley steers on declarations; its local teams refer most.
+  JZ21: { referrers: REFERRERS(52, 25), allocationDays: 7, waitDays: 28, durationDays: 180, endReasons: ENDS(64, 8), returns: 0.11 },
+  // Midden-Limburg West analyses who refers to which care: GPs refer much.
+  JZ43: { referrers: REFERRERS(33, 42), allocationDays: 10, waitDays: 25, durationDays: 175, endReasons: ENDS(58, 12), returns: 0.13 },
+  // West-Brabant Oost: waiting lists growing, trajectories longer than the national average.
+  JZ34: { referrers: REFERRERS(40, 32), allocationDays: 14, waitDays: 55, durationDays: 260, endReasons: ENDS(55, 13), returns: 0.16 },
+};
+
+interface Product {
+  readonly unit: string;
+  readonly frequency: string;
+  readonly volume: (rng: Random) => number;
+  readonly tariff: number;
+  readonly financing: 'INSPANNINGSGERICHT' | 'OUTPUTGERICHT';
+}
+const HOURS_A_WEEK: Product = { unit: '04', frequency: '2', volume: (r) => r.int(1, 4), tariff: 82, financing: 'INSPANNINGSGERICHT' };
+const PRODUCTS: Record<string, Product> = {
+  '40': HOURS_A_WEEK,
+  '41': { unit: '16', frequency: '2', volume: (r) => r.int(2, 5), tariff: 118, financing: 'INSPANNINGSGERICHT' },
+  '42': { unit: '82', frequency: '4', volume: (r) => r.int(8, 22), tariff: 31, financing: 'OUTPUTGERICHT' },
+  '43': { unit: '14', frequency: '4', volume: () => 31, tariff: 312, financing: 'INSPANNINGSGERICHT' },
+  '44': { unit: '14', frequency: '4', volume: () => 31, tariff: 198, financing: 'INSPANNINGSGERICHT' },
+  '45': HOURS_A_WEEK,
+  '46': { unit: '14', frequency: '6', volume: (r) => r.int(7, 28), tariff: 390, financing: 'INSPANNINGSGERICHT' },
+  '50': HOURS_A_WEEK,
+  '51': { unit: '82', frequency: '6', volume: () => 1, tariff: 1_450, financing: 'OUTPUTGERICHT' },
+  '52': { unit: '82', frequency: '6', volume: () => 1, tariff: 3_900, financing: 'OUTPUTGERICHT' },
+  '53': HOURS_A_WEEK,
+  '54': { unit: '04', frequency: '2', volume: (r) => r.int(1, 3), tariff: 104, financing: 'INSPANNINGSGERICHT' },
+};
+
+const GOALS = ['Weer naar school', 'Rust in het gezin', 'Zelfstandig wonen', 'Omgaan met emoties', 'Veilig opgroeien', 'Werk of opleiding'];
+
+/** Days drawn from a long-tailed distribution around a median, as waits and care lengths are. */
+function days(rng: Random, median: number): number {
+  return Math.max(0, Math.round(median * Math.exp(rng.normal() * 0.6)));
+}
+
+interface Client {
+  readonly id: string;
+  readonly family: string;
+  readonly birthYear: number;
+  readonly municipality: string;
+}
+
+export function generateAccessRecords(code: RegionCode, options: DemoOptions): AccessRecord[] {
+  const rng = new Random(`access-${code}`);
+  const profile = PROFILES[code];
+  const region = regionInfo(code);
+  const today = todayInNetherlands();
+  const lastMonth = monthStart(options.until ?? today);
+  const end = addDays(addMonths(lastMonth, 1), -1) < today ? addDays(addMonths(lastMonth, 1), -1) : today;
+  const firstDay = addMonths(lastMonth, -12 * YEARS + 1);
+  const declareFrom = addMonths(lastMonth, -(DECLARED_MONTHS - 1));
+  const providers = regionDemoProviders(code, options.scale).filter((p) => p.productCategories.some((c) => PRODUCTS[c]));
+  const byCategory = new Map<string, DemoProvider[]>();
+  for (const p of providers) for (const c of p.productCategories) if (PRODUCTS[c]) byCategory.set(c, [...(byCategory.get(c) ?? []), p]);
+  const categories = [...byCategory.keys()].map((c) => [c, (byCategory.get(c)?.length ?? 0) * (c === '45' ? 3 : 1)] as const);
+
+  const weightsByMonth = new Map<string, (readonly [string, number])[]>();
+  const municipalityWeights = (day: string) => {
+    const month = day.slice(0, 7);
+    let weights = weightsByMonth.get(month);
+    if (!weights) {
+      weights = membersOn(region, day).map((m) => [m.code, youthPopulation(m.code, Number(day.slice(0, 4)))?.youth0to17 ?? 1] as const);
+      weightsByMonth.set(month, weights);
+    }
+    return weights;
+  };
+  const records: AccessRecord[] = [];
+  const clients: Client[] = [];
+  let coordinators = 0;
+  const familyCoordinator = new Map<string, string>();
+
+  const youth = membersOn(region, firstDay).reduce((sum, m) => sum + (youthPopulation(m.code, Number(firstDay.slice(0, 4)))?.youth0to17 ?? 0), 0);
+  const perYear = Math.max(5, Math.round(youth * YEARLY_SHARE_IN_CARE * options.scale));
+  const total = perYear * YEARS;
+  const span = Math.max(1, Math.round((Date.parse(end) - Date.parse(firstDay)) / 86_400_000));
+  // Young people due back after care that ended according to plan, soonest first.
+  const returning: { client: Client; after: string }[] = [];
+  const comeBack = (entry: { client: Client; after: string }) => {
+    let low = 0;
+    let high = returning.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (returning[mid]!.after <= entry.after) low = mid + 1;
+      else high = mid;
+    }
+    returning.splice(low, 0, entry);
+  };
+
+  for (let n = 0; n < total; n++) {
+    const requestedOn = addDays(firstDay, Math.floor((n / total) * span));
+    if (requestedOn > end) break;
+    let client: Client;
+    if (returning.length > 0 && returning[0]!.after <= requestedOn) client = returning.shift()!.client;
+    else {
+      const municipality = weighted(rng, municipalityWeights(requestedOn));
+      const age = Math.min(17, Math.floor(rng.next() ** 0.7 * 18));
+      client = { id: `${code}-C${clients.length}`, family: `${code}-F${Math.floor(clients.length * 0.8)}`, birthYear: Number(requestedOn.slice(0, 4)) - age, municipality };
+      clients.push(client);
+    }
+    const category = weighted(rng, categories);
+    const provider = rng.pick(byCategory.get(category) ?? providers);
+    const product = PRODUCTS[category]!;
+    const crisis = category === '46';
+    const trajectory = `${code}-T${String(n).padStart(7, '0')}`;
+    const productCode = `${category}${rng.pick(['A01', 'A02', 'B01'])}`;
+    records.push({
+      message: 'JW315',
+      trajectory,
+      client: client.id,
+      birthYear: client.birthYear,
+      municipality: client.municipality,
+      referrerType: weighted(rng, profile.referrers),
+      productCategory: category,
+      productCode,
+      provider: provider.agbCode,
+      requestedOn,
+      crisis,
+      residential: category === '43' || category === '44',
+    });
+    const startedOn = crisis ? addDays(requestedOn, rng.int(0, 1)) : undefined;
+    const allocatedOn = crisis ? addDays(startedOn!, rng.int(1, 20)) : addDays(requestedOn, days(rng, profile.allocationDays));
+    if (allocatedOn > end) continue;
+    const start = startedOn ?? addDays(allocatedOn, days(rng, profile.waitDays));
+    const duration = Math.max(7, days(rng, crisis ? 21 : profile.durationDays));
+    const endedOn = addDays(start, duration);
+    const validUntil = product.frequency === '6' || rng.chance(0.3) ? null : addMonths(monthStart(endedOn), 2);
+    const volume = product.volume(rng);
+    const allocation = `${trajectory}-A1`;
+    records.push({
+      message: 'JW301',
+      trajectory,
+      allocation,
+      allocatedOn,
+      productCode,
+      volume,
+      unit: product.unit,
+      frequency: product.frequency,
+      validFrom: startedOn ?? allocatedOn,
+      validUntil,
+      financingVariant: product.financing,
+    });
+    if (start > end) continue;
+    records.push({ message: 'JW305', trajectory, startedOn: start });
+    const ended = endedOn <= end;
+    if (ended) {
+      const reason = weighted(rng, profile.endReasons);
+      records.push({ message: 'JW307', trajectory, endedOn, endReason: reason });
+      if (reason === '31' && rng.chance(profile.returns)) comeBack({ client, after: addDays(endedOn, rng.int(30, 330)) });
+    }
+    const lastCareMonth = (ended ? endedOn : end).slice(0, 7);
+    let month = monthStart(start) < declareFrom ? declareFrom : monthStart(start);
+    let totalDeclared = 0;
+    while (month.slice(0, 7) <= lastCareMonth && (validUntil === null || month <= validUntil)) {
+      const monthVolume = product.frequency === '6' ? Math.min(volume - totalDeclared, product.unit === '82' ? volume : rng.int(3, 9)) : Math.min(volume * (product.frequency === '2' ? 4 : 1), product.frequency === '4' ? 31 : 1000);
+      if (monthVolume <= 0) break;
+      totalDeclared += monthVolume;
+      records.push({
+        message: 'JW323',
+        trajectory,
+        month: month.slice(0, 7),
+        productCode,
+        volume: monthVolume,
+        unit: product.unit,
+        amountEuros: Math.round(monthVolume * product.tariff * 100) / 100,
+        bridgingCare: month === monthStart(start) && days(rng, profile.waitDays) > 56,
+      });
+      month = addMonths(month, 1);
+    }
+    const age = Number(start.slice(0, 4)) - client.birthYear;
+    const plan = (kind: 'FAMILY_PLAN' | 'PERSPECTIVE_PLAN' | 'FUTURE_PLAN' | 'SUPPORT_PLAN', withTrajectory: boolean) => {
+      let coordinator = familyCoordinator.get(client.family);
+      if (!coordinator) familyCoordinator.set(client.family, (coordinator = `${code}-R${coordinators++ % 400}`));
+      records.push({
+        message: 'PLAN',
+        plan: `${trajectory}-${kind.slice(0, 2)}`,
+        kind,
+        family: client.family,
+        trajectory: withTrajectory ? trajectory : null,
+        coordinator,
+        startedOn: start,
+        goals: Array.from({ length: rng.int(1, 3) }, () => ({
+          description: rng.pick(GOALS),
+          attainment: weighted(rng, [['ACHIEVED', ended ? 45 : 10], ['PARTLY_ACHIEVED', 30], ['NOT_ACHIEVED', ended ? 15 : 5], ['OPEN', ended ? 2 : 50]]) as
+            'ACHIEVED' | 'PARTLY_ACHIEVED' | 'NOT_ACHIEVED' | 'OPEN',
+        })),
+      });
+    };
+    if (category === '43' || category === '44') {
+      if (rng.chance(0.75)) plan('PERSPECTIVE_PLAN', true);
+    } else if (rng.chance(0.25)) plan('FAMILY_PLAN', false);
+    if (age >= 16 && rng.chance(0.55)) plan('FUTURE_PLAN', true);
+  }
+  return records;
+}
+
+/** Fills every served region that holds no referrals yet, through the import. */
+export async function seedAccessDemo(
+  sources: RegionSources<AccessTables>,
+  options: DemoOptions,
+  pseudonymKeys: Readonly<Record<RegionCode, string>>,
+  log: Log,
+): Promise<void> {
+  for (const code of sources.regions) {
+    const source = await sources.source(code).catch(() => undefined);
+    if (!source || (await tableCounts(source)).trajectories! > 0) continue;
+    const started = Date.now();
+    const records = generateAccessRecords(code, options);
+    const report = await importRecords(
+      { source, region: regionInfo(code), pseudonymKey: pseudonymKeys[code], today: todayInNetherlands() },
+      records,
+      `demo:${code}:${options.scale}:${options.until ?? ''}`,
+    );
+    if (report.status === 'REJECTED') {
+      throw new Error(`demo data for ${code} was rejected: ${JSON.stringify(report.problems.slice(0, 5))}`);
+    }
+    log(`access demo data for ${code}`, { records: records.length, ...report.written, ms: Date.now() - started });
+  }
+}

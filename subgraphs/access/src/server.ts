@@ -1,0 +1,56 @@
+import { fileURLToPath } from 'node:url';
+import { subgraphTypeDefs } from '../../../schema/subgraphs.js';
+import { pseudonymKey } from '../../lib/src/config.js';
+import { RegionSources } from '../../lib/src/db/region-sources.js';
+import type { RegionCode } from '../../lib/src/regions/registry.js';
+import { registryResolvers } from '../../lib/src/regions/resolvers.js';
+import { DateScalar } from '../../lib/src/scalars.js';
+import { buildSubgraph, type Subgraph, type SubgraphDeps } from '../../lib/src/subgraph.js';
+import { BASE_SCHEMA, tablesIn, type AccessTables } from './db/schema.js';
+import { createLoaders } from './loaders.js';
+import { Plan } from './resolvers/Plan.js';
+import { Provider } from './resolvers/Provider.js';
+import { Query } from './resolvers/Query.js';
+import { Allocation, Declaration, Referral } from './resolvers/Referral.js';
+import { AccessStatistics, Region, RegionClientLevel } from './resolvers/Region.js';
+import { seedAccessDemo } from './seed.js';
+
+export const MIGRATIONS = fileURLToPath(new URL('../migrations', import.meta.url));
+
+/** Builds the access subgraph: referrals, allocations, declarations and plans per region. */
+export function createAccessSubgraph(deps: SubgraphDeps): Subgraph<AccessTables> {
+  const sources = new RegionSources({
+    hub: deps.hub,
+    config: deps.config,
+    baseSchema: BASE_SCHEMA,
+    migrationsFolder: MIGRATIONS,
+    tables: tablesIn,
+    log: deps.log,
+  });
+  // Every served region needs its key before anything is imported: fail at start, not later.
+  const keys = Object.fromEntries(sources.regions.map((code) => [code, pseudonymKey(deps.config, code)])) as Record<RegionCode, string>;
+  const registry = registryResolvers(sources.regions);
+  return buildSubgraph(
+    {
+      name: 'access',
+      typeDefs: subgraphTypeDefs('access'),
+      sources,
+      createLoaders: (failures) => createLoaders({ sources, timeoutMs: deps.config.regionTimeoutMs, log: deps.log, failures }),
+      loadDemo: (demo) => seedAccessDemo(sources, demo, keys, deps.log),
+      resolvers: {
+        Date: DateScalar,
+        Query: { ...registry.Query, ...Query },
+        Region: { ...registry.Region, ...Region },
+        Municipality: registry.Municipality,
+        AccessStatistics,
+        RegionClientLevel,
+        Provider,
+        Referral,
+        Allocation,
+        Declaration,
+        Plan,
+      },
+    },
+    deps,
+  );
+}

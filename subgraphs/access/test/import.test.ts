@@ -1,0 +1,100 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startFederation, type Federation } from '../../../test/support/federation.js';
+import { rowsOf } from '../../lib/src/db/migrate.js';
+import { regionInfo } from '../../lib/src/regions/registry.js';
+import { tableCounts } from '../src/db/import-repository.js';
+import { importJsonLines, type ImportContext } from '../src/import/importer.js';
+import { FIXTURE, jsonLines } from './fixture.js';
+
+let fed: Federation;
+let context: ImportContext;
+const TODAY = '2026-01-15';
+const KEY = 'a-test-key-of-at-least-thirty-two-characters';
+
+beforeAll(async () => {
+  fed = await startFederation({ label: 'access_import', scale: 0, env: { REGIONS: 'JZ43,JZ21' } });
+  context = { source: await fed.subgraphs.access!.sources.source('JZ43') as ImportContext['source'], region: regionInfo('JZ43'), pseudonymKey: KEY, today: TODAY };
+});
+afterAll(() => fed?.stop());
+
+async function clear() {
+  const t = context.source.tables;
+  await context.source.db.execute(sql`TRUNCATE ${t.planGoal}, ${t.plan}, ${t.declaration}, ${t.spendingMonth}, ${t.allocation}, ${t.trajectory}, ${t.importBatch}`);
+}
+
+const without = (trajectory: string, message: string) => FIXTURE.filter((r) => !(r.trajectory === trajectory && r.message === message));
+const replace = (trajectory: string, message: string, change: Record<string, unknown>) =>
+  FIXTURE.map((r) => (r.trajectory === trajectory && r.message === message ? { ...r, ...change } : r));
+
+describe('importing referral records', () => {
+  beforeEach(clear);
+
+  it('imports a valid batch, and the same batch again changes nothing', async () => {
+    const first = await importJsonLines(context, jsonLines(FIXTURE));
+    expect(first).toMatchObject({ status: 'IMPORTED', problems: [], written: { trajectories: 6, allocations: 6, declarations: 3, plans: 2 } });
+    const counts = await tableCounts(context.source);
+    expect(counts).toEqual({ trajectories: 6, allocations: 6, declarations: 3, plans: 2, goals: 3 });
+    const again = await importJsonLines(context, jsonLines(FIXTURE));
+    expect(again.status).toBe('ALREADY_IMPORTED');
+    expect(await tableCounts(context.source)).toEqual(counts);
+  });
+
+  it('continues a trajectory across batches, and accepts a batch repeating what is known', async () => {
+    const opening = FIXTURE.filter((r) => r.trajectory === 'T4');
+    expect((await importJsonLines(context, jsonLines(opening))).status).toBe('IMPORTED');
+    const closing = [...opening, { message: 'JW307', trajectory: 'T4', endedOn: '2025-12-01', endReason: '31' }];
+    const report = await importJsonLines(context, jsonLines(closing));
+    expect(report).toMatchObject({ status: 'IMPORTED', written: { trajectories: 1, allocations: 0 } });
+    const t = context.source.tables.trajectory;
+    const rows = rowsOf<{ ended_on: string }>(await context.source.db.execute(sql`SELECT ended_on::text FROM ${t} WHERE id = 'T4'`));
+    expect(rows[0]?.ended_on).toBe('2025-12-01');
+  });
+
+  it('keeps no client identifier: the same person gets the same pseudonym, another key another one', async () => {
+    await importJsonLines(context, jsonLines(FIXTURE));
+    const t = context.source.tables.trajectory;
+    const rows = rowsOf<{ id: string; client_pseudonym: string }>(
+      await context.source.db.execute(sql`SELECT id, client_pseudonym FROM ${t} ORDER BY id`),
+    );
+    const byId = Object.fromEntries(rows.map((r) => [r.id, r.client_pseudonym]));
+    expect(byId.T1).toMatch(/^[0-9a-f]{32}$/);
+    expect(byId.T1).toBe(byId.T4);
+    expect(byId.T1).not.toBe(byId.T2);
+    const dump = JSON.stringify(rowsOf(await context.source.db.execute(sql`SELECT * FROM ${t}`)));
+    expect(dump).not.toContain('BSN-');
+    await clear();
+    await importJsonLines({ ...context, pseudonymKey: `${KEY}-other` }, jsonLines(FIXTURE));
+    const other = rowsOf<{ client_pseudonym: string }>(await context.source.db.execute(sql`SELECT client_pseudonym FROM ${t} WHERE id = 'T1'`));
+    expect(other[0]?.client_pseudonym).not.toBe(byId.T1);
+  });
+
+  it.each([
+    ['a line that is not JSON', [...FIXTURE.map((r) => JSON.stringify(r)), '{not json'].join('\n'), /not valid JSON/],
+    ['an unknown message', jsonLines([...FIXTURE, { message: 'JW999', trajectory: 'T1' }]), /message must be one of/],
+    ['a referrer outside COD327', jsonLines(replace('T2', 'JW315', { referrerType: '07' })), /COD327/],
+    ['a product category outside JZ020', jsonLines(replace('T2', 'JW315', { productCategory: '99' })), /JZ020/],
+    ['a product code of another category', jsonLines(replace('T2', 'JW315', { productCode: '54A01' })), /does not belong to product category/],
+    ['a municipality of another region', jsonLines(replace('T2', 'JW315', { municipality: 'GM0228' })), /not part of Midden-Limburg West/],
+    ['an allocation without a request', jsonLines(without('T2', 'JW315').filter((r) => r.trajectory !== 'T2' || r.message === 'JW301')), /has no request/],
+    ['a start before the allocation', jsonLines(replace('T2', 'JW305', { startedOn: '2025-02-02' })), /lies before the allocation/],
+    ['a start without an allocation', jsonLines(without('T5', 'JW301')), /has no allocation/],
+    ['an end before the start', jsonLines(replace('T2', 'JW307', { endedOn: '2025-02-10' })), /lies before the start/],
+    ['an end without a start', jsonLines(without('T2', 'JW305')), /has no start/],
+    ['an end reason outside JZ588', jsonLines(replace('T2', 'JW307', { endReason: '99' })), /JZ588/],
+    ['a date in the future', jsonLines(replace('T5', 'JW305', { startedOn: '2026-03-01' })), /in the future/],
+    ['more declared than allocated', jsonLines(replace('T1', 'JW323', { volume: 11 })), /exceeds what allocation/],
+    ['a declared unit other than the allocated one', jsonLines(replace('T3', 'JW323', { unit: '04' })), /differs from the allocation's unit/],
+    ['a declaration before the start', jsonLines(replace('T3', 'JW323', { month: '2025-03' })), /before the start/],
+    ['a crisis allocated more than four weeks after the start', jsonLines(replace('T6', 'JW301', { allocatedOn: '2025-07-10' })), /four weeks/],
+    ['a perspective plan for care without residence', jsonLines(replace('T3', 'PLAN', { trajectory: 'T2' })), /perspective plan belongs to a residential/],
+    ['a second coordinator for a family', jsonLines(replace('T5', 'PLAN', { family: 'FAM-3' })), /one coordinator/],
+  ])('rejects a batch with %s whole, naming the record, writing nothing', async (_, text, reason) => {
+    const report = await importJsonLines(context, text);
+    expect(report.status).toBe('REJECTED');
+    expect(report.problems.length).toBeGreaterThan(0);
+    expect(report.problems.map((p) => p.problems.join('; ')).join(' | ')).toMatch(reason);
+    for (const p of report.problems) expect(p.line).toBeGreaterThan(0);
+    expect(await tableCounts(context.source)).toEqual({ trajectories: 0, allocations: 0, declarations: 0, plans: 0, goals: 0 });
+  });
+});

@@ -1,0 +1,23 @@
+import { ImportRejected } from '../reports/rejected.js';
+import { importReportFile } from '../reports/import.js';
+import { OUTCOME_FIELDS } from '../reports/outcomes.js';
+import { SATISFACTION_FIELDS } from '../reports/satisfaction.js';
+import { monitoringSources } from '../server.js';
+import { runImport } from './run.js';
+
+const columns = (fields: typeof SATISFACTION_FIELDS) => fields.map((f) => `${f.column}${f.required ? '' : '?'}`).join(',');
+
+/** `import-report.ts satisfaction|outcomes <file> ...`; the npm scripts name the kind. */
+await runImport(
+  'usage: npm run import:satisfaction -- <file.csv|file.json> [...]\n' +
+    `  columns: ${columns(SATISFACTION_FIELDS)}\n` +
+    'usage: npm run import:outcomes -- <file.csv|file.json> [...]\n' +
+    `  columns: ${columns(OUTCOME_FIELDS)}\n` +
+    '  percentages from 0 to 100; columns marked ? may be left empty',
+  2,
+  async ([kind, ...files], deps, say) => {
+    if (kind !== 'satisfaction' && kind !== 'outcomes') throw new ImportRejected(String(kind), ['the first argument must be satisfaction or outcomes']);
+    const { regions } = monitoringSources(deps);
+    for (const file of files) await importReportFile(kind, regions, file, say);
+  },
+);

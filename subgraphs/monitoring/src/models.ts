@@ -1,0 +1,35 @@
+import type { Protected, ProtectedCount } from '../../lib/src/small-numbers.js';
+import type { PopulationStatus } from '../../lib/src/regions/population.js';
+import type { RegionCode } from '../../lib/src/regions/registry.js';
+import type { CbsPeriod } from './cbs/periods.js';
+import type { FigureStatus } from './db/national-schema.js';
+import type { OutcomeRow, SatisfactionRow } from './db/repository.js';
+import type { IndicatorDefinition } from './indicators/catalog.js';
+
+/** A row as read from one region's source, tagged with that region. */
+export type InRegion<Row> = Row & { readonly region: RegionCode };
+
+export type SatisfactionModel = InRegion<SatisfactionRow>;
+export type OutcomeModel = InRegion<OutcomeRow>;
+
+export interface PopulationModel {
+  readonly year: number;
+  readonly youth0to17: number;
+  readonly status: PopulationStatus;
+}
+
+/** One indicator for one area (region, municipality or NL01) in one period, protected as it leaves. */
+export interface IndicatorModel {
+  readonly area: string;
+  readonly indicator: IndicatorDefinition;
+  readonly period: CbsPeriod;
+  readonly status: FigureStatus | null;
+  readonly count: ProtectedCount;
+  readonly value: Protected<number>;
+  readonly population: PopulationModel | null;
+}
+
+export interface ComparisonModel {
+  readonly region: RegionCode;
+  readonly year: number;
+}

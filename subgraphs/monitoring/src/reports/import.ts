@@ -1,0 +1,64 @@
+import type { RegionSources } from '../../../lib/src/db/region-sources.js';
+import type { RegionCode } from '../../../lib/src/regions/registry.js';
+import { todayInNetherlands } from '../../../lib/src/scalars.js';
+import { upsertOutcomes, upsertSatisfaction, type WriteCounts } from '../db/repository.js';
+import type { MonitoringTables } from '../db/schema.js';
+import { validateOutcomes } from './outcomes.js';
+import { readReportFile, type SourceRow } from './records.js';
+import { validateSatisfaction } from './satisfaction.js';
+
+export type ReportKind = 'satisfaction' | 'outcomes';
+export type Origin = 'IMPORT' | 'DEMO';
+
+type Sources = RegionSources<MonitoringTables>;
+
+/**
+ * Writes checked records region by region, each region in one statement. Every row is checked
+ * before the first is written, so a bad row leaves every region as it was.
+ */
+async function writeByRegion<R extends { region: RegionCode }>(
+  sources: Sources,
+  records: readonly R[],
+  write: (src: Awaited<ReturnType<Sources['source']>>, rows: Omit<R, 'region'>[]) => Promise<WriteCounts>,
+  say: (line: string) => void,
+): Promise<Map<RegionCode, WriteCounts>> {
+  const byRegion = new Map<RegionCode, Omit<R, 'region'>[]>();
+  for (const { region, ...rest } of records) {
+    const list = byRegion.get(region);
+    if (list) list.push(rest);
+    else byRegion.set(region, [rest]);
+  }
+  const counts = new Map<RegionCode, WriteCounts>();
+  for (const [region, rows] of byRegion) {
+    const written = await write(await sources.source(region), rows);
+    say(`${region}: ${written.inserted} new, ${written.updated} changed, ${written.unchanged} unchanged`);
+    counts.set(region, written);
+  }
+  return counts;
+}
+
+const thisYear = () => Number(todayInNetherlands().slice(0, 4));
+
+/** The one path every report takes, from a file or from the demo generator: check all rows, then write. */
+export async function importReportRows(
+  kind: ReportKind,
+  sources: Sources,
+  label: string,
+  rows: readonly SourceRow[],
+  origin: Origin,
+  say: (line: string) => void,
+): Promise<Map<RegionCode, WriteCounts>> {
+  if (kind === 'satisfaction') {
+    const records = validateSatisfaction(label, rows, sources.regions, thisYear());
+    say(`${label}: ${records.length} satisfaction rows checked`);
+    return writeByRegion(sources, records, (src, list) => upsertSatisfaction(src, list.map((r) => ({ ...r, source: origin }))), say);
+  }
+  const records = validateOutcomes(label, rows, sources.regions, thisYear());
+  say(`${label}: ${records.length} outcome rows checked`);
+  return writeByRegion(sources, records, (src, list) => upsertOutcomes(src, list.map((r) => ({ ...r, source: origin }))), say);
+}
+
+export async function importReportFile(kind: ReportKind, sources: Sources, path: string, say: (line: string) => void): Promise<Map<RegionCode, WriteCounts>> {
+  say(`reading ${path}`);
+  return importReportRows(kind, sources, path, await readReportFile(path), 'IMPORT', say);
+}

@@ -1,0 +1,36 @@
+import { NATIONAL_AREA } from '../../../lib/src/db/national-source.js';
+import { isRegionCode } from '../../../lib/src/regions/registry.js';
+import { servedRegion } from '../../../lib/src/regions/resolvers.js';
+import type { MonitoringContext } from '../context.js';
+import { benchmark } from '../indicators/benchmark.js';
+import type { IndicatorDefinition } from '../indicators/catalog.js';
+import type { IndicatorModel } from '../models.js';
+
+export const IndicatorValue = {
+  period: (v: IndicatorModel) => v.period.code,
+  year: (v: IndicatorModel) => v.period.year,
+  benchmark: async (v: IndicatorModel, args: { compareWith?: string[] | null }, ctx: MonitoringContext) => {
+    const own = v.area;
+    if (!isRegionCode(own)) return null;
+    const compared = args.compareWith
+      ? [...new Set([own, ...args.compareWith.map((c) => servedRegion(ctx.served, c, 'compareWith'))])]
+      : [...ctx.served];
+    const [national, ...others] = await ctx.loaders.indicator.loadMany(
+      [NATIONAL_AREA, ...compared].map((area) => ({ area, indicator: v.indicator.code, period: v.period.code })),
+    );
+    const failed = [national, ...others].find((x): x is Error => x instanceof Error);
+    if (failed) throw failed;
+    const figures = (others as IndicatorModel[]).map((o, i) => ({ region: compared[i]!, value: o.value }));
+    return benchmark(own, figures, (national as IndicatorModel).value);
+  },
+};
+
+export const Indicator = {
+  cbsTable: (d: IndicatorDefinition) => d.tableId,
+  cbsMeasure: (d: IndicatorDefinition) => d.measure,
+  cbsDimensions: (d: IndicatorDefinition) => d.dims,
+};
+
+export const RegionValue = {
+  region: (r: { region: string }) => ({ code: r.region }),
+};

@@ -1,0 +1,76 @@
+import { fileURLToPath } from 'node:url';
+import { subgraphTypeDefs } from '../../../schema/subgraphs.js';
+import { NationalSource } from '../../lib/src/db/national-source.js';
+import { RegionSources } from '../../lib/src/db/region-sources.js';
+import { registryResolvers } from '../../lib/src/regions/resolvers.js';
+import { DateScalar } from '../../lib/src/scalars.js';
+import { buildSubgraph, type Subgraph, type SubgraphDeps } from '../../lib/src/subgraph.js';
+import { NATIONAL_SCHEMA, nationalTablesIn, type NationalTables } from './db/national-schema.js';
+import { BASE_SCHEMA, tablesIn, type MonitoringTables } from './db/schema.js';
+import { createLoaders } from './loaders.js';
+import { Indicator, IndicatorValue, RegionValue } from './resolvers/IndicatorValue.js';
+import { MonitoringComparison } from './resolvers/MonitoringComparison.js';
+import { Municipality } from './resolvers/Municipality.js';
+import { Provider } from './resolvers/Provider.js';
+import { Query } from './resolvers/Query.js';
+import { Region } from './resolvers/Region.js';
+import { ClientSatisfaction, OutcomeIndicators } from './resolvers/Reports.js';
+import { seedDemoData } from './seed.js';
+
+export const REGION_MIGRATIONS = fileURLToPath(new URL('../migrations/region', import.meta.url));
+export const NATIONAL_MIGRATIONS = fileURLToPath(new URL('../migrations/national', import.meta.url));
+
+/** The monitoring subgraph's data sources: per region (surveys, outcomes) and national (CBS tables). */
+export function monitoringSources(deps: SubgraphDeps) {
+  return {
+    regions: new RegionSources<MonitoringTables>({
+      hub: deps.hub,
+      config: deps.config,
+      baseSchema: BASE_SCHEMA,
+      migrationsFolder: REGION_MIGRATIONS,
+      tables: tablesIn,
+      log: deps.log,
+    }),
+    national: new NationalSource<NationalTables>({
+      hub: deps.hub,
+      config: deps.config,
+      schema: NATIONAL_SCHEMA,
+      migrationsFolder: NATIONAL_MIGRATIONS,
+      tables: nationalTablesIn,
+      log: deps.log,
+    }),
+  };
+}
+
+/** Builds the monitoring subgraph: CBS indicators, client satisfaction, outcomes and learning-circle comparisons. */
+export function createMonitoringSubgraph(deps: SubgraphDeps): Subgraph<MonitoringTables> {
+  const { regions: sources, national } = monitoringSources(deps);
+  const registry = registryResolvers(sources.regions);
+  return buildSubgraph(
+    {
+      name: 'monitoring',
+      typeDefs: subgraphTypeDefs('monitoring'),
+      sources,
+      createLoaders: (failures) => createLoaders({ sources, national, timeoutMs: deps.config.regionTimeoutMs, log: deps.log, failures }),
+      prepare: async (demo) => {
+        // The national source is migrated at start like the regions; a failure there is logged and retried on use.
+        await national.source().catch((error: unknown) => deps.log('the national source could not be migrated; it will be retried on use', error));
+        if (demo) await seedDemoData(sources, national, demo, deps.log);
+      },
+      resolvers: {
+        Date: DateScalar,
+        Query: { regions: registry.Query.regions, region: registry.Query.region, municipality: registry.Query.municipality, ...Query },
+        Region: { ...registry.Region, ...Region },
+        Municipality: { ...registry.Municipality, ...Municipality },
+        Provider,
+        Indicator,
+        IndicatorValue,
+        RegionValue,
+        ClientSatisfaction,
+        OutcomeIndicators,
+        MonitoringComparison,
+      } as never,
+    },
+    deps,
+  );
+}

@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { post, startFederation, type Federation } from '../../../test/support/federation.js';
+import { regionDemoProviders } from '../../lib/src/demo/providers.js';
+
+/** `_entities` straight to the monitoring subgraph, as the gateway sends it, for every key monitoring resolves. */
+const ENTITIES = `query($representations: [_Any!]!) { _entities(representations: $representations) {
+  __typename
+  ... on Region { code name municipalities(on: "2023-06-01") { code }
+    indicators(periods: ["2023JJ00"], indicators: [YOUTH_CARE]) { count { value } value { value } }
+    clientSatisfaction(years: [2023]) { year respondents { value suppressed } } }
+  ... on Municipality { code name region { code } indicators(periods: ["2023JJ00"], indicators: [YOUTH_CARE]) { count { value } } }
+  ... on Provider { agbCode outcomes(years: [2022, 2023, 2024]) { year region { code } trajectories { value suppressed } }
+    reported: clientSatisfaction { year region { code } } }
+} }`;
+
+const SCALE = 0.02;
+let fed: Federation;
+beforeAll(async () => {
+  fed = await startFederation({ label: 'monitoring_entities', scale: SCALE });
+});
+afterAll(() => fed?.stop());
+
+const entities = async (representations: Record<string, unknown>[]) => {
+  const response = await post(fed.servers.monitoring!.url, ENTITIES, { representations });
+  expect(response.errors).toBeUndefined();
+  return response.data._entities as Record<string, any>[];
+};
+
+describe('monitoring _entities', () => {
+  it('resolves Region by code with its monitoring fields, and null for a region not served', async () => {
+    const [region, unknown] = await entities([
+      { __typename: 'Region', code: 'JZ43' },
+      { __typename: 'Region', code: 'JZ99' },
+    ]);
+    expect(region).toMatchObject({ code: 'JZ43', name: 'Midden-Limburg West', indicators: [{ count: { value: 2120 }, value: { value: 117.8 } }] });
+    expect(region!.municipalities.map((m: { code: string }) => m.code).sort()).toEqual(['GM0946', 'GM0988', 'GM1640']);
+    expect(region!.clientSatisfaction).toHaveLength(1);
+    expect(unknown).toBeNull();
+  });
+
+  it('resolves Municipality by GM code, merged ones included, with its own CBS figures', async () => {
+    const [weert, uden, unknown] = await entities([
+      { __typename: 'Municipality', code: 'GM0988' },
+      { __typename: 'Municipality', code: 'GM0856' },
+      { __typename: 'Municipality', code: 'GM9999' },
+    ]);
+    expect(weert).toMatchObject({ code: 'GM0988', name: 'Weert', region: { code: 'JZ43' }, indicators: [{ count: { value: 1055 } }] });
+    expect(uden).toMatchObject({ code: 'GM0856', name: 'Uden', region: { code: 'JZ33' }, indicators: [{ count: { value: null } }] });
+    expect(unknown).toBeNull();
+  });
+
+  it("resolves Provider by AGB code with its outcome reports in each region, the same AGB codes procurement's demo data uses", async () => {
+    const agb = regionDemoProviders('JZ34', SCALE)[0]!.agbCode;
+    const [provider, unknown] = await entities([
+      { __typename: 'Provider', agbCode: agb },
+      { __typename: 'Provider', agbCode: '00000000' },
+    ]);
+    expect(provider).toMatchObject({ __typename: 'Provider', agbCode: agb });
+    expect(provider!.outcomes.length).toBeGreaterThan(0);
+    expect(provider!.outcomes.some((o: any) => o.region.code === 'JZ34')).toBe(true);
+    expect(unknown).toEqual({ __typename: 'Provider', agbCode: '00000000', outcomes: [], reported: [] });
+
+    const { data } = await fed.query(`query($agb: ID!) { provider(agbCode: $agb) { name demoData outcomes(region: "JZ34") { year } } }`, { agb });
+    expect(data.provider).toMatchObject({ demoData: true });
+    expect(data.provider.name).toBeTruthy();
+    expect(data.provider.outcomes.length).toBeGreaterThan(0);
+  });
+
+  it('batches many Provider representations into one statement per region for each kind of report', async () => {
+    const representations = ['JZ35', 'JZ33', 'JZ21', 'JZ43', 'JZ34']
+      .flatMap((code) => regionDemoProviders(code as 'JZ35', SCALE))
+      .map((p) => ({ __typename: 'Provider', agbCode: p.agbCode }));
+    expect(representations.length).toBeGreaterThan(10);
+    const statements = await fed.countStatements(() => entities(representations));
+    expect(statements).toBe(2 * fed.config.regions.length);
+  });
+});
