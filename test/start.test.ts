@@ -24,11 +24,14 @@ describe('npm start', () => {
     expect(data.regions).toHaveLength(5);
     expect(first.output()).toMatch(/demo data for JZ34/);
     expect(first.output()).toMatch(/curl/);
+    await first.waitFor('all demo data in place');
+    expect(first.output()).toMatch(/access demo data for JZ34/);
     expect(await first.interrupt()).toBe(0);
   });
 
   it('restarts on the same data without generating it again, and --reset starts afresh', async () => {
     const again = await startProcess([], env);
+    await again.waitFor('all demo data in place');
     expect(again.output()).not.toMatch(/demo data for/);
     const answer = await post(again.url, QUERY);
     expect(answer.data.regions[0].providers.length).toBeGreaterThan(0);

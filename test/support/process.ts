@@ -9,6 +9,8 @@ export interface Started {
   /** Milliseconds from spawning to the printed URL. */
   readonly ms: number;
   output(): string;
+  /** Resolves once the process has printed `text`. */
+  waitFor(text: string, timeoutMs?: number): Promise<void>;
   /** Sends Ctrl-C and resolves with the exit code. */
   interrupt(): Promise<number | null>;
 }
@@ -43,6 +45,13 @@ export function startProcess(args: string[], env: Record<string, string>, timeou
         url: match[1],
         ms: Date.now() - began,
         output: () => out,
+        waitFor: async (text, waitMs = 60_000) => {
+          const until = Date.now() + waitMs;
+          while (!out.includes(text)) {
+            if (Date.now() > until) throw new Error(`"${text}" not printed within ${waitMs} ms:\n${out}`);
+            await new Promise((resolve) => setTimeout(resolve, 100));
+          }
+        },
         interrupt: () => {
           child.kill('SIGINT');
           return exited;
