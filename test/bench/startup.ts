@@ -6,8 +6,9 @@ import { startProcess } from '../support/process.js';
 
 /**
  * `npm run bench:startup`: how long `npm start` takes from launch to the first answered query,
- * on a fresh data folder (demo data generated at full scale) and on a restart over that folder.
- * Targets on a 2-core machine: 20 s and 5 s.
+ * on a fresh data folder (demo data generated at full scale) and on a restart over that folder,
+ * and until the referral history, loaded while the federation serves, is complete.
+ * Targets on a 2-core machine: 20 s and 5 s to the first answer.
  */
 const dir = mkdtempSync(join(tmpdir(), 'bench-startup-'));
 const env = { EMBEDDED_DATA_DIR: join(dir, 'pglite'), GATEWAY_PORT: '0', PROCUREMENT_PORT: '0', DEMO_SCALE: process.env.DEMO_SCALE ?? '1' };
@@ -19,7 +20,12 @@ async function run(label: string): Promise<number> {
   const answer = await post(started.url, QUERY);
   const ms = Date.now() - began;
   if (answer.errors) throw new Error(JSON.stringify(answer.errors));
-  console.log(`${label}: first answered query after ${(ms / 1000).toFixed(1)} s (URL printed after ${(started.ms / 1000).toFixed(1)} s)`);
+  await started.waitFor('all demo data in place', 600_000);
+  const loaded = Date.now() - began;
+  console.log(
+    `${label}: first answered query after ${(ms / 1000).toFixed(1)} s (URL printed after ${(started.ms / 1000).toFixed(1)} s); ` +
+      `all demo data in place after ${(loaded / 1000).toFixed(1)} s`,
+  );
   await started.interrupt();
   return ms;
 }

@@ -7,9 +7,9 @@ import { youthPopulation } from '../../lib/src/regions/population.js';
 import { membersOn, regionInfo, type RegionCode } from '../../lib/src/regions/registry.js';
 import { todayInNetherlands } from '../../lib/src/scalars.js';
 import type { DemoOptions } from '../../lib/src/subgraph.js';
-import { tableCounts } from './db/import-repository.js';
+import { batchImported, tableCounts } from './db/import-repository.js';
 import type { AccessTables } from './db/schema.js';
-import { importRecords } from './import/importer.js';
+import { batchHash, importRecords } from './import/importer.js';
 import type { AccessRecord } from './import/records.js';
 
 /*
@@ -244,26 +244,67 @@ export function generateAccessRecords(code: RegionCode, options: DemoOptions): A
   return records;
 }
 
-/** Fills every served region that holds no referrals yet, through the import. */
+/** The month a record's message belongs to: declarations are sent after the month they cover. */
+function messageMonth(record: AccessRecord): string {
+  switch (record.message) {
+    case 'JW315':
+      return record.requestedOn.slice(0, 7);
+    case 'JW301':
+      return record.allocatedOn.slice(0, 7);
+    case 'JW305':
+      return record.startedOn.slice(0, 7);
+    case 'JW307':
+      return record.endedOn.slice(0, 7);
+    case 'JW323':
+      return addMonths(`${record.month}-01`, 1).slice(0, 7);
+    case 'PLAN':
+      return record.startedOn.slice(0, 7);
+  }
+}
+
+/** The demo history of a region as the quarterly batches a care administration would export. */
+export function quarterlyBatches(records: readonly AccessRecord[]): [string, AccessRecord[]][] {
+  const months = new Map<string, AccessRecord[]>();
+  for (const record of records) {
+    const month = messageMonth(record);
+    const quarter = `${month.slice(0, 4)}-Q${Math.ceil(Number(month.slice(5, 7)) / 3)}`;
+    const batch = months.get(quarter);
+    if (batch) batch.push(record);
+    else months.set(quarter, [record]);
+  }
+  return [...months].sort(([a], [b]) => a.localeCompare(b));
+}
+
+/**
+ * Fills every served region with its demo history, one quarterly batch at a time through the
+ * import, yielding between batches so the federation keeps answering while it loads. A batch
+ * imported before is skipped, so a load cut short resumes where it stopped.
+ */
 export async function seedAccessDemo(
   sources: RegionSources<AccessTables>,
   options: DemoOptions,
   pseudonymKeys: Readonly<Record<RegionCode, string>>,
   log: Log,
 ): Promise<void> {
+  const today = todayInNetherlands();
+  const batchId = (code: RegionCode, part: string) => `demo:${code}:${options.scale}:${options.until ?? today.slice(0, 7)}:${part}`;
   for (const code of sources.regions) {
     const source = await sources.source(code).catch(() => undefined);
-    if (!source || (await tableCounts(source)).trajectories! > 0) continue;
+    if (!source) continue;
+    const complete = batchId(code, 'complete');
+    if (await batchImported(source, batchHash(complete))) continue;
     const started = Date.now();
     const records = generateAccessRecords(code, options);
-    const report = await importRecords(
-      { source, region: regionInfo(code), pseudonymKey: pseudonymKeys[code], today: todayInNetherlands() },
-      records,
-      `demo:${code}:${options.scale}:${options.until ?? ''}`,
-    );
-    if (report.status === 'REJECTED') {
-      throw new Error(`demo data for ${code} was rejected: ${JSON.stringify(report.problems.slice(0, 5))}`);
+    const context = { source, region: regionInfo(code), pseudonymKey: pseudonymKeys[code], today };
+    for (const [quarter, batch] of quarterlyBatches(records)) {
+      const report = await importRecords(context, batch, batchId(code, quarter));
+      if (report.status === 'REJECTED') {
+        throw new Error(`demo data for ${code} ${quarter} was rejected: ${JSON.stringify(report.problems.slice(0, 5))}`);
+      }
+      await new Promise((resolve) => setImmediate(resolve));
     }
-    log(`access demo data for ${code}`, { records: records.length, ...report.written, ms: Date.now() - started });
+    // An empty batch marks the history complete, so a restart need not generate it again.
+    await importRecords(context, [], complete);
+    log(`access demo data for ${code}`, { records: records.length, ...(await tableCounts(source)), ms: Date.now() - started });
   }
 }

@@ -80,23 +80,31 @@ export async function batchImported(src: Source, hash: string): Promise<boolean>
   return (await src.db.select({ hash: b.hash }).from(b).where(eq(b.hash, hash))).length > 0;
 }
 
-/** What the region holds of the trajectories, plans and families a batch names. */
+/**
+ * What the region holds of the trajectories, plans and families a batch names. Of the
+ * declarations only those a batch's declarations must be checked against: the same month, and
+ * all months of an allocation whose volume counts in total.
+ */
 export async function existingState(
   src: Source,
   trajectoryIds: readonly string[],
   planIds: readonly string[],
   familyPseudonyms: readonly string[],
+  declarationKeys: readonly { trajectoryId: string; productCode: string; month: string }[],
 ): Promise<ExistingState> {
   const t = src.tables;
   const ids = [...trajectoryIds];
   const [trajectories, allocations, declarations, plans, goals, families] = await Promise.all([
     ids.length ? src.db.select().from(t.trajectory).where(inList(t.trajectory.id, ids)) : [],
     ids.length ? src.db.select().from(t.allocation).where(inList(t.allocation.trajectoryId, ids)) : [],
-    ids.length
-      ? src.db
-          .select({ trajectoryId: t.declaration.trajectoryId, month: t.declaration.month, productCode: t.declaration.productCode, volume: t.declaration.volume })
-          .from(t.declaration)
-          .where(inList(t.declaration.trajectoryId, ids))
+    declarationKeys.length
+      ? src.db.execute(sql`
+          SELECT DISTINCT d.trajectory_id AS "trajectoryId", d.month::text AS month, d.product_code AS "productCode", d.volume
+          FROM ${t.declaration} d
+          JOIN jsonb_to_recordset(${JSON.stringify(declarationKeys)}::jsonb) AS k("trajectoryId" text, "productCode" varchar, month date)
+            ON d.trajectory_id = k."trajectoryId" AND d.product_code = k."productCode"
+          WHERE d.month = k.month OR EXISTS (
+            SELECT 1 FROM ${t.allocation} a WHERE a.trajectory_id = d.trajectory_id AND a.product_code = d.product_code AND a.frequency = '6')`)
       : [],
     planIds.length ? src.db.select().from(t.plan).where(inList(t.plan.id, planIds)) : [],
     planIds.length ? src.db.select().from(t.planGoal).where(inList(t.planGoal.planId, planIds)) : [],
@@ -110,7 +118,7 @@ export async function existingState(
   return {
     trajectories,
     allocations,
-    declarations,
+    declarations: rowsOf<ExistingState['declarations'][number]>(declarations),
     plans: plans.map((p) => ({
       ...p,
       goals: goals

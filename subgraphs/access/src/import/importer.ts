@@ -5,7 +5,7 @@ import { batchImported, existingState, writeBatch } from '../db/import-repositor
 import type { AccessTables } from '../db/schema.js';
 import { pseudonymiser } from '../pseudonym.js';
 import { planImport, type NumberedRecord, type RecordProblem } from './batch.js';
-import { checkRecord } from './records.js';
+import { checkRecord, monthStartOf } from './records.js';
 
 export interface ImportReport {
   readonly status: 'IMPORTED' | 'ALREADY_IMPORTED' | 'REJECTED';
@@ -44,9 +44,12 @@ export function importRecords(context: ImportContext, records: readonly unknown[
   return importParsed(
     context,
     records.map((value, i) => ({ line: i + 1, value })),
-    createHash('sha256').update(batchId).digest('hex'),
+    batchHash(batchId),
   );
 }
+
+/** How a batch identified by name (rather than by its text) is known in the import log. */
+export const batchHash = (batchId: string) => createHash('sha256').update(batchId).digest('hex');
 
 async function importParsed(
   context: ImportContext,
@@ -79,14 +82,18 @@ async function importParsed(
   const trajectoryIds = new Set<string>();
   const planIds = new Set<string>();
   const families = new Set<string>();
+  const declarationKeys: { trajectoryId: string; productCode: string; month: string }[] = [];
   for (const { record } of records) {
     if ('trajectory' in record && record.trajectory) trajectoryIds.add(record.trajectory);
+    if (record.message === 'JW323') {
+      declarationKeys.push({ trajectoryId: record.trajectory, productCode: record.productCode, month: monthStartOf(record.month) });
+    }
     if (record.message === 'PLAN') {
       planIds.add(record.plan);
       families.add(pseudonyms.family(record.family));
     }
   }
-  const existing = await existingState(context.source, [...trajectoryIds], [...planIds], [...families]);
+  const existing = await existingState(context.source, [...trajectoryIds], [...planIds], [...families], declarationKeys);
   const planned = planImport(records, existing, pseudonyms, context.today);
   problems.push(...planned.problems);
   if (problems.length > 0) {
