@@ -32,8 +32,14 @@ async function run(label: string): Promise<number> {
 
 try {
   const first = await run('first start');
+  // Right after the first start the machine is still writing its data out, which slows the
+  // first restart; the second shows a restart on a settled machine.
   const restart = await run('restart   ');
-  console.log(`targets: first start ≤ 20 s (${first <= 20_000 ? 'met' : 'missed'}), restart ≤ 5 s (${restart <= 5_000 ? 'met' : 'missed'})`);
+  const again = await run('restart #2');
+  console.log(
+    `targets: first start ≤ 20 s (${first <= 20_000 ? 'met' : 'missed'}), ` +
+      `restart ≤ 5 s (${restart <= 5_000 ? 'met' : 'missed'}; #2 ${again <= 5_000 ? 'met' : 'missed'})`,
+  );
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -262,21 +262,20 @@ function messageMonth(record: AccessRecord): string {
   }
 }
 
-/** The demo history of a region as the quarterly batches a care administration would export. */
-export function quarterlyBatches(records: readonly AccessRecord[]): [string, AccessRecord[]][] {
+/** The demo history of a region as the monthly batches a care administration would export. */
+export function monthlyBatches(records: readonly AccessRecord[]): [string, AccessRecord[]][] {
   const months = new Map<string, AccessRecord[]>();
   for (const record of records) {
     const month = messageMonth(record);
-    const quarter = `${month.slice(0, 4)}-Q${Math.ceil(Number(month.slice(5, 7)) / 3)}`;
-    const batch = months.get(quarter);
+    const batch = months.get(month);
     if (batch) batch.push(record);
-    else months.set(quarter, [record]);
+    else months.set(month, [record]);
   }
   return [...months].sort(([a], [b]) => a.localeCompare(b));
 }
 
 /**
- * Fills every served region with its demo history, one quarterly batch at a time through the
+ * Fills every served region with its demo history, one monthly batch at a time through the
  * import, yielding between batches so the federation keeps answering while it loads. A batch
  * imported before is skipped, so a load cut short resumes where it stopped.
  */
@@ -296,10 +295,10 @@ export async function seedAccessDemo(
     const started = Date.now();
     const records = generateAccessRecords(code, options);
     const context = { source, region: regionInfo(code), pseudonymKey: pseudonymKeys[code], today };
-    for (const [quarter, batch] of quarterlyBatches(records)) {
-      const report = await importRecords(context, batch, batchId(code, quarter));
+    for (const [month, batch] of monthlyBatches(records)) {
+      const report = await importRecords(context, batch, batchId(code, month));
       if (report.status === 'REJECTED') {
-        throw new Error(`demo data for ${code} ${quarter} was rejected: ${JSON.stringify(report.problems.slice(0, 5))}`);
+        throw new Error(`demo data for ${code} ${month} was rejected: ${JSON.stringify(report.problems.slice(0, 5))}`);
       }
       await new Promise((resolve) => setImmediate(resolve));
     }
