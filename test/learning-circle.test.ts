@@ -8,8 +8,8 @@ import { startFederation, type Federation } from './support/federation.js';
 const QUERY = `query($years: [Int!]!) { regions { code name
   waitingTimeComparison(years: $years) { year providersReporting { value suppressed } providersOverNorm { value suppressed }
     shareOverNorm { value suppressed } medianTotalWeeks { value suppressed } waiting { value suppressed } waitingPer1000 { value suppressed } }
-  accessComparison(years: $years) { year referrals { value suppressed } referralsPer1000 { value suppressed } youngPeopleInCare { value suppressed }
-    inCarePer1000 { value suppressed } ended { value suppressed } dropoutShare { value suppressed } averageDurationDays { value suppressed }
+  accessComparison(years: $years) { year referrals { value suppressed } referralsPer1000 { value suppressed }
+    ended { value suppressed } dropoutShare { value suppressed } averageDurationDays { value suppressed }
     medianDaysRequestToStart { value suppressed } }
   monitoringComparison(years: $years) { year indicators { indicator { code } count { value suppressed } value { value suppressed } }
     satisfaction { respondents { value suppressed } effect { value suppressed } }
@@ -32,7 +32,7 @@ function cells(value: unknown, path: string, out: { path: string; cell: Cell }[]
   return out;
 }
 
-const COUNT = /(providersReporting|providersOverNorm|waiting|referrals|youngPeopleInCare|ended|count|respondents|trajectories)$/;
+const COUNT = /(providersReporting|providersOverNorm|waiting|referrals|ended|count|respondents|trajectories)$/;
 
 describe('a learning-circle comparison', () => {
   it('answers all five regions from all three subgraphs in one query', async () => {

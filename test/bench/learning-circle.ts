@@ -17,7 +17,7 @@ const QUERY = `{ regions(codes: ["JZ35", "JZ33", "JZ21", "JZ43", "JZ34"]) { code
       continuesWithoutHelp { value suppressed } noRepeatUse { value suppressed } problemsReduced { value suppressed } goalsReached { value suppressed } } }
   waitingTimeComparison(years: [2022, 2023, 2024]) { year providersReporting { value suppressed } shareOverNorm { value suppressed }
     medianTotalWeeks { value suppressed } waitingPer1000 { value suppressed } }
-  accessComparison(years: [2022, 2023, 2024]) { year referralsPer1000 { value suppressed } inCarePer1000 { value suppressed }
+  accessComparison(years: [2022, 2023, 2024]) { year referralsPer1000 { value suppressed }
     dropoutShare { value suppressed } averageDurationDays { value suppressed } medianDaysRequestToStart { value suppressed } } } }`;
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;

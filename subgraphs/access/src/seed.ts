@@ -1,3 +1,4 @@
+import { refreshStatistics } from '../../lib/src/db/maintenance.js';
 import type { RegionSources } from '../../lib/src/db/region-sources.js';
 import { addDays, addMonths, monthStart } from '../../lib/src/dates.js';
 import { regionDemoProviders, weighted, type DemoProvider } from '../../lib/src/demo/providers.js';
@@ -304,6 +305,7 @@ export async function seedAccessDemo(
     }
     // An empty batch marks the history complete, so a restart need not generate it again.
     await importRecords(context, [], complete);
+    await refreshStatistics(source.db, Object.values(source.tables));
     log(`access demo data for ${code}`, { records: records.length, ...(await tableCounts(source)), ms: Date.now() - started });
   }
 }

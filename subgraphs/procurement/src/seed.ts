@@ -1,3 +1,4 @@
+import { refreshStatistics } from '../../lib/src/db/maintenance.js';
 import type { RegionSources } from '../../lib/src/db/region-sources.js';
 import { addMonths, monthStart } from '../../lib/src/dates.js';
 import type { Log } from '../../lib/src/errors.js';
@@ -180,6 +181,7 @@ export async function seedDemoData(sources: RegionSources<ProcurementTables>, op
       const started = Date.now();
       const data = generateRegionDataset(code, options);
       await insertDataset(src, data);
+      await refreshStatistics(src.db, Object.values(src.tables));
       log(`procurement demo data for ${code}`, {
         providers: data.providers.length,
         contracts: data.contracts.length,

@@ -188,7 +188,6 @@ export function providerLeadTimes(src: Source, agbCodes: readonly string[], peri
 export interface YearRow {
   year: number;
   requested: number;
-  youngPeopleInCare: number;
   ended: number;
   endedByClient: number;
   endedAccordingToPlan: number;
@@ -197,7 +196,10 @@ export interface YearRow {
   startedRegular: number;
 }
 
-/** Per calendar year: the figures a learning circle compares, before small-number protection. */
+/**
+ * Per calendar year: the referral figures a learning circle compares, before small-number
+ * protection. How many young people were in care comes from CBS (monitoring), not from here.
+ */
 export function yearFigures(src: Source, years: readonly number[]): Promise<YearRow[]> {
   const t = src.tables.trajectory;
   const list = sql.raw(years.map((y) => String(Math.trunc(y))).join(',') || 'NULL');
@@ -205,8 +207,6 @@ export function yearFigures(src: Source, years: readonly number[]): Promise<Year
     WITH y AS (SELECT unnest(ARRAY[${list}]::int[]) AS year)
     SELECT y.year,
       (SELECT count(*) FROM ${t} WHERE requested_on BETWEEN make_date(y.year, 1, 1) AND make_date(y.year, 12, 31))::int AS requested,
-      (SELECT count(DISTINCT client_pseudonym) FROM ${t}
-        WHERE started_on <= make_date(y.year, 12, 31) AND (ended_on IS NULL OR ended_on >= make_date(y.year, 1, 1)))::int AS "youngPeopleInCare",
       e.ended, e."endedByClient", e."endedAccordingToPlan", e."averageDurationDays",
       s."requestToStartMedian", s."startedRegular"
     FROM y

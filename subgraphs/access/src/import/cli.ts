@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { ConfigError, loadConfig, pseudonymKey } from '../../../lib/src/config.js';
 import { DatabaseHub } from '../../../lib/src/db/database.js';
+import { refreshStatistics } from '../../../lib/src/db/maintenance.js';
 import { createLog } from '../../../lib/src/log.js';
 import { isRegionCode, regionInfo } from '../../../lib/src/regions/registry.js';
 import { todayInNetherlands } from '../../../lib/src/scalars.js';
@@ -71,9 +72,10 @@ async function main(): Promise<number> {
       return 1;
     }
     console.log(`checking ${args.file} for ${args.region}…`);
+    const source = await subgraph.sources.source(args.region);
     const report = await importJsonLines(
       {
-        source: await subgraph.sources.source(args.region),
+        source,
         region: regionInfo(args.region),
         pseudonymKey: pseudonymKey(config, args.region),
         today: todayInNetherlands(),
@@ -81,6 +83,7 @@ async function main(): Promise<number> {
       text,
     );
     print(report);
+    if (report.status === 'IMPORTED') await refreshStatistics(source.db, Object.values(source.tables));
     return report.status === 'REJECTED' ? 1 : 0;
   } finally {
     await hub.close();

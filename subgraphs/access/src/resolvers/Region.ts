@@ -52,8 +52,6 @@ export const Region = {
         year: row.year,
         referrals: protectCount(row.requested),
         referralsPer1000: protectRate(row.requested, population.youth0to17),
-        youngPeopleInCare: protectCount(row.youngPeopleInCare),
-        inCarePer1000: protectRate(row.youngPeopleInCare, population.youth0to17),
         ended: protectCount(row.ended),
         dropoutShare: protectShare(row.endedByClient, row.ended),
         averageDurationDays: protectedFigure(row.averageDurationDays, row.ended),
