@@ -6,7 +6,7 @@ import type { SubgraphName } from '../subgraphs/lib/src/config.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
-/** The subgraphs composed into the supergraph: each serves `schema/<name>.graphql`. */
+/** The subgraphs composed into the supergraph: each serves `schema/registry.graphql` and `schema/<name>.graphql`. */
 export const SUBGRAPHS: readonly { name: SubgraphName; defaultUrl: string }[] = [
   { name: 'procurement', defaultUrl: 'http://localhost:4001/graphql' },
   { name: 'access', defaultUrl: 'http://localhost:4002/graphql' },
@@ -15,8 +15,9 @@ export const SUBGRAPHS: readonly { name: SubgraphName; defaultUrl: string }[] = 
 
 export const SUPERGRAPH_FILE = join(here, 'supergraph.graphql');
 
+/** A subgraph's whole SDL: the shared registry part, then its own file, which extends it. */
 export function subgraphSdl(name: SubgraphName): string {
-  return readFileSync(join(here, `${name}.graphql`), 'utf8');
+  return `${readFileSync(join(here, 'registry.graphql'), 'utf8')}\n${readFileSync(join(here, `${name}.graphql`), 'utf8')}`;
 }
 
 export function subgraphTypeDefs(name: SubgraphName): DocumentNode {
