@@ -3,6 +3,7 @@ import { GraphQLError } from 'graphql';
 import type { NationalHandle, NationalSource } from './db/national-source.js';
 import { NATIONAL_AREA } from './db/national-source.js';
 import { ErrorCode, type Log } from './errors.js';
+import { collectAWhile } from './region-loader.js';
 
 export interface NationalLoaderScope<T> {
   readonly source: NationalSource<T>;
@@ -63,6 +64,6 @@ export function nationalLoader<T, K, Row, V>(scope: NationalLoaderScope<T>, spec
       }
       return keys.map((key) => spec.combine(bucket.get(spec.keyMatch(key)) ?? [], key));
     },
-    { cacheKeyFn: spec.id },
+    { cacheKeyFn: spec.id, batchScheduleFn: collectAWhile },
   );
 }

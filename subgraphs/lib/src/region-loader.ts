@@ -91,9 +91,17 @@ export function regionLoader<T, K, Row, V>(scope: RegionLoaderScope<T>, spec: Re
         return spec.combine(rows, key);
       });
     },
-    { cacheKeyFn: spec.id },
+    { cacheKeyFn: spec.id, batchScheduleFn: collectAWhile },
   );
 }
+
+/**
+ * Sibling fields whose parents come back from different regions a moment apart would otherwise
+ * each start a batch of their own; waiting a few milliseconds gathers them into one, so the
+ * statements a request sends depend on the query, not on which region answered first.
+ */
+export const BATCH_WINDOW_MS = 5;
+export const collectAWhile = (dispatch: () => void) => void setTimeout(dispatch, BATCH_WINDOW_MS);
 
 /**
  * A loader for reads that answer one region and one set of arguments with one value (a
