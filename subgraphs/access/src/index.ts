@@ -1,18 +1,4 @@
-import { loadConfig } from '../../lib/src/config.js';
-import { DatabaseHub } from '../../lib/src/db/database.js';
-import { runUntilSignal } from '../../lib/src/lifecycle.js';
-import { createLog } from '../../lib/src/log.js';
+import { runStandalone } from '../../lib/src/standalone.js';
 import { createAccessSubgraph } from './server.js';
 
-const config = loadConfig();
-const log = createLog('access');
-const hub = new DatabaseHub(config.database);
-const subgraph = createAccessSubgraph({ config, hub, log });
-await subgraph.prepare(config.demo.seed ? config.demo : undefined);
-if (config.demo.seed) await subgraph.loadDemo(config.demo);
-const running = await subgraph.listen(config.ports.access, config.host);
-log(`access subgraph listening on ${running.url}`);
-runUntilSignal(log, async () => {
-  await running.stop();
-  await hub.close();
-});
+await runStandalone('access', createAccessSubgraph);

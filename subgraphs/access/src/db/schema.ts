@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { FINANCING_VARIANTS } from '../../../lib/src/codes/ijw.js';
 import {
   boolean,
   check,
@@ -18,7 +19,6 @@ import {
 /** drizzle-kit writes migrations for this schema; each region gets its own copy of it. */
 export const BASE_SCHEMA = 'access';
 
-export const FINANCING_VARIANTS = ['INSPANNINGSGERICHT', 'OUTPUTGERICHT', 'TAAKGERICHT'] as const;
 export const PLAN_KINDS = ['FAMILY_PLAN', 'PERSPECTIVE_PLAN', 'FUTURE_PLAN', 'SUPPORT_PLAN'] as const;
 export const GOAL_ATTAINMENT = ['ACHIEVED', 'PARTLY_ACHIEVED', 'NOT_ACHIEVED', 'OPEN'] as const;
 

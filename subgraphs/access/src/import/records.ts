@@ -1,7 +1,7 @@
 import { PRODUCT_CATEGORIES } from '../../../lib/src/codes/product-categories.js';
-import { END_REASONS, FREQUENCIES, REFERRER_TYPES, UNITS } from '../../../lib/src/codes/ijw.js';
+import { END_REASONS, FINANCING_VARIANTS, FREQUENCIES, REFERRER_TYPES, UNITS } from '../../../lib/src/codes/ijw.js';
 import { membersOn, type RegionInfo } from '../../../lib/src/regions/registry.js';
-import { FINANCING_VARIANTS, GOAL_ATTAINMENT, PLAN_KINDS } from '../db/schema.js';
+import { GOAL_ATTAINMENT, PLAN_KINDS } from '../db/schema.js';
 
 /**
  * The records a region's care administration exports, one JSON object per line, shaped after

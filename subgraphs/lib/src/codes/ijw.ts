@@ -50,6 +50,9 @@ export const FREQUENCIES = [
   { code: '6', name: 'Total over the allocation period' },
 ] as const;
 
+/** iStandaarden uitvoeringsvariant: how a contract or allocation is financed. */
+export const FINANCING_VARIANTS = ['INSPANNINGSGERICHT', 'OUTPUTGERICHT', 'TAAKGERICHT'] as const;
+
 export type Coded = { readonly code: string; readonly name: string };
 
 export function codeIn<T extends Coded>(list: readonly T[], code: string): T | undefined {

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { FINANCING_VARIANTS } from '../../../lib/src/codes/ijw.js';
 import {
   bigserial,
   boolean,
@@ -21,7 +22,6 @@ import {
 export const BASE_SCHEMA = 'procurement';
 
 export const CONTRACT_FORMS = ['OPEN_HOUSE', 'TENDER', 'SUBSIDY'] as const;
-export const FINANCING_VARIANTS = ['INSPANNINGSGERICHT', 'OUTPUTGERICHT', 'TAAKGERICHT'] as const;
 export const WAITING_TIME_SOURCES = ['PROVIDER_PORTAL', 'DEMO'] as const;
 
 /** The procurement tables of one region, in the given Postgres schema. */

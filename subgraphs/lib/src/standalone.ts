@@ -1,0 +1,24 @@
+import { loadConfig, type SubgraphName } from './config.js';
+import { DatabaseHub } from './db/database.js';
+import { runUntilSignal } from './lifecycle.js';
+import { createLog } from './log.js';
+import type { Subgraph, SubgraphDeps } from './subgraph.js';
+
+/**
+ * A subgraph as its own process (the production shape, one container each): migrate, load demo
+ * data if asked, listen on the subgraph's port, stop cleanly on a signal.
+ */
+export async function runStandalone(name: SubgraphName, create: (deps: SubgraphDeps) => Subgraph): Promise<void> {
+  const config = loadConfig();
+  const log = createLog(name);
+  const hub = new DatabaseHub(config.database);
+  const subgraph = create({ config, hub, log });
+  await subgraph.prepare(config.demo.seed ? config.demo : undefined);
+  if (config.demo.seed) await subgraph.loadDemo(config.demo);
+  const running = await subgraph.listen(config.ports[name], config.host);
+  log(`${name} subgraph listening on ${running.url}`);
+  runUntilSignal(log, async () => {
+    await running.stop();
+    await hub.close();
+  });
+}
