@@ -2,10 +2,21 @@ import { readFile } from 'node:fs/promises';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { CLAIMS_HEADER, signClaims } from '../../subgraphs/lib/src/auth/signed-claims.js';
+import { ANONYMOUS, type Viewer } from '../../subgraphs/lib/src/auth/viewer.js';
 import type { Config } from '../../subgraphs/lib/src/config.js';
-import { maskError, type Log } from '../../subgraphs/lib/src/errors.js';
-import { createHttpServer, listen, type JsonAnswer, type RunningServer } from '../../subgraphs/lib/src/http.js';
+import { ErrorCode, maskError, type Log } from '../../subgraphs/lib/src/errors.js';
+import { createHttpServer, listen, Refusal, type JsonAnswer, type RunningServer } from '../../subgraphs/lib/src/http.js';
+import { createBearerVerifier, Unauthenticated } from './auth/bearer.js';
+import { readSecurityRules, servableSupergraph } from './auth/field-rules.js';
+import { guardGateway } from './auth/guard.js';
+import { parseOptionsFor, queryLimitsPlugin, recodeTokenLimit } from './limits.js';
 import { SubgraphSource } from './subgraph-source.js';
+
+/** What each gateway request knows: the verified caller. */
+export interface GatewayContext {
+  readonly viewer: Viewer;
+}
 
 export interface GatewayOptions {
   readonly config: Config;
@@ -16,11 +27,11 @@ export interface GatewayOptions {
   readonly subgraphUrls?: Readonly<Record<string, string | undefined>>;
 }
 
-async function answers(url: string, timeoutMs: number): Promise<boolean> {
+async function answers(url: string, timeoutMs: number, claimsSecret: string): Promise<boolean> {
   try {
     const response = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', [CLAIMS_HEADER]: signClaims(ANONYMOUS, claimsSecret) },
       body: JSON.stringify({ query: '{ __typename }' }),
       signal: AbortSignal.timeout(timeoutMs),
     });
@@ -38,24 +49,37 @@ export async function createGateway(options: GatewayOptions): Promise<{ listen(p
   const services = new Map<string, string>();
   const overrides: Record<string, string | undefined> = { ...config.subgraphUrls, ...options.subgraphUrls };
   const gateway = new ApolloGateway({
-    supergraphSdl,
+    supergraphSdl: servableSupergraph(supergraphSdl),
     buildService: ({ name, url }) => {
       const target = overrides[name] ?? url;
       if (!target) throw new Error(`supergraph names no URL for subgraph ${name}`);
       services.set(name, target);
-      return new SubgraphSource(name, target, config.subgraphTimeoutMs, log);
+      return new SubgraphSource(name, target, config.subgraphTimeoutMs, log, config.auth.claimsSecret);
     },
   });
-  const apollo = new ApolloServer({
-    gateway,
-    formatError: maskError(log),
+  const masked = maskError(log);
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway: guardGateway(gateway, readSecurityRules(supergraphSdl), (context) => (context as GatewayContext).viewer),
+    formatError: (formatted, error) => masked(recodeTokenLimit(formatted, config.limits), error),
     includeStacktraceInErrorResponses: false,
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    introspection: config.introspection,
+    csrfPrevention: true,
+    parseOptions: parseOptionsFor(config.limits),
+    plugins: [queryLimitsPlugin(config.limits), ApolloServerPluginLandingPageDisabled()],
   });
+  const verify = createBearerVerifier(config.auth);
+  const context = async (req: { headers: { authorization?: string | undefined } }): Promise<GatewayContext> => {
+    try {
+      return { viewer: await verify(req.headers.authorization) };
+    } catch (error) {
+      if (error instanceof Unauthenticated) throw new Refusal(401, ErrorCode.UNAUTHENTICATED, `Unauthenticated: ${error.message}`);
+      throw error;
+    }
+  };
 
   const ready = async (): Promise<JsonAnswer> => {
     const names = [...services.keys()];
-    const states = await Promise.all(names.map((n) => answers(services.get(n) ?? '', config.subgraphTimeoutMs)));
+    const states = await Promise.all(names.map((n) => answers(services.get(n) ?? '', config.subgraphTimeoutMs, config.auth.claimsSecret)));
     const subgraphs = Object.fromEntries(names.map((n, i) => [n, states[i] ? 'up' : 'down']));
     const allUp = names.length > 0 && states.every(Boolean);
     return { status: allUp ? 200 : 503, body: { status: allUp ? 'ready' : 'not ready', supergraph: 'loaded', subgraphs } };
@@ -66,7 +90,9 @@ export async function createGateway(options: GatewayOptions): Promise<{ listen(p
       await apollo.start();
       const server = createHttpServer({
         apollo,
-        context: async () => ({}),
+        context,
+        corsOrigins: config.corsOrigins,
+        maxBodyBytes: config.limits.maxBodyBytes,
         routes: {
           '/health': async () => ({ status: 200, body: { status: 'ok', service: 'gateway' } }),
           '/ready': ready,

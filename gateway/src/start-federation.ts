@@ -21,7 +21,7 @@ if (process.argv.includes('--reset') && !config.database.embeddedDataDir.include
   step(`removed ${config.database.embeddedDataDir}`);
 }
 // The GraphQL engines take seconds to load; let them load while the database opens.
-const modules = Promise.all([import('./members.js'), import('./gateway.js')]);
+const modules = Promise.all([import('./members.js'), import('./gateway.js'), import('./auth/mint.js')]);
 const hub = new DatabaseHub(config.database);
 // Whatever has started stops on Ctrl-C, also when it comes before everything is up.
 const servers: RunningServer[] = [];
@@ -36,7 +36,7 @@ step(
     : 'using the PostgreSQL servers from the environment',
 );
 if (embedded.length > 0) await hub.embedded().execute('SELECT 1');
-const [{ MEMBERS }, { createGateway }] = await modules;
+const [{ MEMBERS }, { createGateway }, { exampleViewers, mintToken }] = await modules;
 
 const urls: Record<string, string> = {};
 const subgraphs: Subgraph[] = [];
@@ -55,13 +55,25 @@ const gatewayServer = await gateway.listen(config.ports.gateway, config.host);
 servers.push(gatewayServer);
 step('gateway ready');
 
+// Tokens only where this process can sign them: with the HS256 secret of local use.
+const tokens = config.auth.hs256Secret
+  ? await Promise.all(exampleViewers().map(async (viewer) => `  ${viewer.role.padEnd(16)} ${await mintToken(config.auth, viewer)}`))
+  : [];
+
 console.log(`
 Youth-care federation is running at ${gatewayServer.url}
 
 Try:
   curl -s ${gatewayServer.url} -H 'content-type: application/json' \\
     -d '{"query":"{ region(code: \\"JZ34\\") { name waitingTimeSummary { providersReporting shareOverNorm } } }"}'
-
+${
+  tokens.length > 0
+    ? `
+Example tokens (8 hours; add -H 'authorization: Bearer <token>'; more with npm run token):
+${tokens.join('\n')}
+`
+    : ''
+}
 Ctrl-C stops everything.`);
 
 // Referral histories take a while to generate; the federation serves meanwhile, and each

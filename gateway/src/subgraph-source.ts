@@ -2,6 +2,8 @@ import { RemoteGraphQLDataSource } from '@apollo/gateway';
 import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { GraphQLError } from 'graphql';
+import { CLAIMS_HEADER, signClaims } from '../../subgraphs/lib/src/auth/signed-claims.js';
+import { ANONYMOUS, type Viewer } from '../../subgraphs/lib/src/auth/viewer.js';
 import { ErrorCode, type Log } from '../../subgraphs/lib/src/errors.js';
 
 interface HttpErrorExtensions {
@@ -27,10 +29,17 @@ export class SubgraphSource extends RemoteGraphQLDataSource {
     url: string,
     private readonly timeoutMs: number,
     private readonly log: Log,
+    private readonly claimsSecret: string,
   ) {
     super({ url });
     this.fetcher = ((input: string, init: RequestInit) =>
       fetch(input, { ...init, signal: AbortSignal.timeout(this.timeoutMs) })) as unknown as typeof this.fetcher;
+  }
+
+  /** The caller's verified claims, signed, go with every fetch: subgraphs trust nothing else. */
+  override willSendRequest(options: GraphQLDataSourceProcessOptions): void {
+    const viewer = (options.context as { viewer?: Viewer } | undefined)?.viewer ?? ANONYMOUS;
+    options.request.http?.headers.set(CLAIMS_HEADER, signClaims(viewer, this.claimsSecret));
   }
 
   override async process(options: GraphQLDataSourceProcessOptions): Promise<GatewayGraphQLResponse> {

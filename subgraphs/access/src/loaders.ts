@@ -2,6 +2,7 @@ import type { RegionSource } from '../../lib/src/db/region-sources.js';
 import type { InRegion } from '../../lib/src/ids.js';
 import { regionLoader, regionValueLoader, type RegionLoaderScope } from '../../lib/src/region-loader.js';
 import type { RegionCode } from '../../lib/src/regions/registry.js';
+import { auditEntries } from './db/audit-repository.js';
 import * as clients from './db/client-repository.js';
 import type { AccessTables } from './db/schema.js';
 import * as stats from './db/statistics-repository.js';
@@ -42,6 +43,7 @@ export function createLoaders(scope: RegionLoaderScope<AccessTables>) {
   const served = scope.sources.regions;
   const byTrajectory = <Row extends { trajectoryId: string | null }>(read: (src: Source, ids: readonly string[]) => Promise<Row[]>) =>
     regionLoader<AccessTables, LocalKey, Row, Row[]>(scope, {
+      access: 'client',
       id: (k) => `${k.region}|${k.localId}`,
       regions: (k) => [k.region],
       read: (src, keys) => read(src, keys.map((k) => k.localId)),
@@ -53,6 +55,7 @@ export function createLoaders(scope: RegionLoaderScope<AccessTables>) {
     read: (src: Source, agbCodes: readonly string[], period: stats.Period) => Promise<Row[]>,
   ) =>
     regionLoader<AccessTables, ProviderPeriodKey, InRegion<Row>, InRegion<Row>[]>(scope, {
+      access: 'aggregate',
       id: (k) => `${k.agbCode}|${k.region ?? '*'}|${json(k.period)}`,
       regions: (k) => (k.region ? [k.region] : served),
       shape: (k) => json(k.period),
@@ -64,6 +67,7 @@ export function createLoaders(scope: RegionLoaderScope<AccessTables>) {
 
   return {
     referral: regionLoader<AccessTables, LocalKey, ReferralModel, ReferralModel | null>(scope, {
+      access: 'client',
       id: (k) => `${k.region}|${k.localId}`,
       regions: (k) => [k.region],
       read: tag((src, keys) => clients.trajectoriesByIds(src, keys.map((k) => k.localId))),
@@ -72,6 +76,7 @@ export function createLoaders(scope: RegionLoaderScope<AccessTables>) {
       combine: (rows) => rows[0] ?? null,
     }),
     plan: regionLoader<AccessTables, LocalKey, PlanModel, PlanModel | null>(scope, {
+      access: 'client',
       id: (k) => `${k.region}|${k.localId}`,
       regions: (k) => [k.region],
       read: tag((src, keys) => clients.plansByIds(src, keys.map((k) => k.localId))),
@@ -83,6 +88,7 @@ export function createLoaders(scope: RegionLoaderScope<AccessTables>) {
     declarations: byTrajectory<DeclarationModel>(clients.declarationsOf),
     trajectoryPlans: byTrajectory<PlanModel>(tag(clients.plansOfTrajectories)),
     goals: regionLoader<AccessTables, LocalKey, GoalModel, GoalModel[]>(scope, {
+      access: 'client',
       id: (k) => `${k.region}|${k.localId}`,
       regions: (k) => [k.region],
       read: (src, keys) => clients.goalsOf(src, keys.map((k) => k.localId)),
@@ -90,24 +96,27 @@ export function createLoaders(scope: RegionLoaderScope<AccessTables>) {
       keyMatch: (k) => k.localId,
       combine: (rows) => rows,
     }),
-    referralPage: regionValueLoader(scope, (k: PageKey<clients.ReferralFilter>) => json(k), async (src, k) =>
+    referralPage: regionValueLoader(scope, 'client', (k: PageKey<clients.ReferralFilter>) => json(k), async (src, k) =>
       (await clients.referralPage(src, k.filter, k.first, k.after)).map((row): ReferralModel => ({ ...row, region: src.code })),
     ),
-    referralTotal: regionValueLoader(scope, (k: { region: RegionCode; filter: clients.ReferralFilter }) => json(k), (src, k) =>
+    referralTotal: regionValueLoader(scope, 'client', (k: { region: RegionCode; filter: clients.ReferralFilter }) => json(k), (src, k) =>
       clients.referralTotal(src, k.filter),
     ),
-    planPage: regionValueLoader(scope, (k: PageKey<clients.PlanFilter>) => json(k), async (src, k) =>
+    planPage: regionValueLoader(scope, 'client', (k: PageKey<clients.PlanFilter>) => json(k), async (src, k) =>
       (await clients.planPage(src, k.filter, k.first, k.after)).map((row): PlanModel => ({ ...row, region: src.code })),
     ),
-    planTotal: regionValueLoader(scope, (k: { region: RegionCode; filter: clients.PlanFilter }) => json(k), (src, k) =>
+    planTotal: regionValueLoader(scope, 'client', (k: { region: RegionCode; filter: clients.PlanFilter }) => json(k), (src, k) =>
       clients.planTotal(src, k.filter),
     ),
-    spending: regionValueLoader(scope, (k: { region: RegionCode; year: number }) => json(k), (src, k) => stats.spending(src, k.year)),
-    referralCounts: regionValueLoader(scope, (k: PeriodKey) => json(k), (src, k) => stats.referralCounts(src, k.period)),
-    leadTimes: regionValueLoader(scope, (k: PeriodKey) => json(k), (src, k) => stats.leadTimes(src, k.period)),
-    outcomes: regionValueLoader(scope, (k: PeriodKey) => json(k), (src, k) => stats.outcomes(src, k.period)),
-    planCoverage: regionValueLoader(scope, (k: { region: RegionCode; on: string }) => json(k), (src, k) => stats.planCoverage(src, k.on)),
-    yearFigures: regionValueLoader(scope, (k: { region: RegionCode; years: number[] }) => json(k), (src, k) => stats.yearFigures(src, k.years)),
+    spending: regionValueLoader(scope, 'dashboard', (k: { region: RegionCode; year: number }) => json(k), (src, k) => stats.spending(src, k.year)),
+    referralCounts: regionValueLoader(scope, 'dashboard', (k: PeriodKey) => json(k), (src, k) => stats.referralCounts(src, k.period)),
+    leadTimes: regionValueLoader(scope, 'dashboard', (k: PeriodKey) => json(k), (src, k) => stats.leadTimes(src, k.period)),
+    outcomes: regionValueLoader(scope, 'dashboard', (k: PeriodKey) => json(k), (src, k) => stats.outcomes(src, k.period)),
+    planCoverage: regionValueLoader(scope, 'dashboard', (k: { region: RegionCode; on: string }) => json(k), (src, k) => stats.planCoverage(src, k.on)),
+    yearFigures: regionValueLoader(scope, 'comparison', (k: { region: RegionCode; years: number[] }) => json(k), (src, k) => stats.yearFigures(src, k.years)),
+    auditLog: regionValueLoader(scope, 'audit', (k: { region: RegionCode; from: string | undefined; first: number }) => json(k), async (src, k) =>
+      (await auditEntries(src, k.from, k.first)).map((row) => ({ ...row, region: src.code })),
+    ),
     providerReferrals: providerRows(stats.providerReferrals),
     providerLeadTimes: providerRows(stats.providerLeadTimes),
   };

@@ -10,7 +10,8 @@ import { BASE_SCHEMA, tablesIn, type AccessTables } from './db/schema.js';
 import { createLoaders } from './loaders.js';
 import { Plan } from './resolvers/Plan.js';
 import { Provider } from './resolvers/Provider.js';
-import { Query } from './resolvers/Query.js';
+import { AuditEntry, Query } from './resolvers/Query.js';
+import { writeAuditEntries } from './db/audit-repository.js';
 import { Allocation, Declaration, Referral } from './resolvers/Referral.js';
 import { AccessStatistics, Region, RegionClientLevel } from './resolvers/Region.js';
 import { seedAccessDemo } from './seed.js';
@@ -35,7 +36,7 @@ export function createAccessSubgraph(deps: SubgraphDeps): Subgraph<AccessTables>
       name: 'access',
       typeDefs: subgraphTypeDefs('access'),
       sources,
-      createLoaders: (failures) => createLoaders({ sources, timeoutMs: deps.config.regionTimeoutMs, log: deps.log, failures }),
+      createLoaders: (request) => createLoaders({ sources, timeoutMs: deps.config.regionTimeoutMs, log: deps.log, ...request }),
       loadDemo: (demo) => seedAccessDemo(sources, demo, keys, deps.log),
       resolvers: {
         Date: DateScalar,
@@ -49,6 +50,11 @@ export function createAccessSubgraph(deps: SubgraphDeps): Subgraph<AccessTables>
         Allocation,
         Declaration,
         Plan,
+        AuditEntry,
+      },
+      auditWriter: async (entries) => {
+        const regions = [...new Set(entries.map((e) => e.region))];
+        await Promise.all(regions.map(async (region) => writeAuditEntries(await sources.source(region), entries.filter((e) => e.region === region))));
       },
     },
     deps,

@@ -38,6 +38,36 @@ export interface Config {
   /** The key each region derives client pseudonyms with (HMAC-SHA256), where one is set. */
   readonly pseudonymKeys: Readonly<Partial<Record<RegionCode, string>>>;
   readonly demo: Readonly<{ seed: boolean; scale: number; until: string | undefined }>;
+  readonly auth: AuthConfig;
+  readonly limits: QueryLimits;
+  /** Origins a browser may call the gateway from; none when empty. */
+  readonly corsOrigins: readonly string[];
+  /** Schema introspection; off in production. */
+  readonly introspection: boolean;
+}
+
+export interface AuthConfig {
+  /** The `iss` every bearer token must carry. */
+  readonly issuer: string;
+  /** The `aud` every bearer token must carry. */
+  readonly audience: string;
+  /** HS256 secret for locally minted tokens; unset in production when a JWKS URL is used. */
+  readonly hs256Secret: string | undefined;
+  /** Where the identity provider publishes its RS256/ES256 keys. */
+  readonly jwksUrl: string | undefined;
+  /** The secret the gateway signs the caller's claims with for the subgraphs. */
+  readonly claimsSecret: string;
+  /** How long a signed claims header stays valid. */
+  readonly claimsMaxAgeMs: number;
+}
+
+/** What one request may ask for; each is checked before anything executes. */
+export interface QueryLimits {
+  readonly maxDepth: number;
+  readonly maxAliases: number;
+  readonly maxTokens: number;
+  readonly maxCost: number;
+  readonly maxBodyBytes: number;
 }
 
 function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
@@ -101,6 +131,39 @@ function regionList(env: Env, name: string): RegionCode[] {
     }
   }
   return codes as RegionCode[];
+}
+
+function secret(env: Env, name: string, nodeEnv: string, developmentValue: string | undefined): string | undefined {
+  const raw = env[name];
+  if (raw !== undefined && raw !== '') {
+    if (raw.length < 32) throw new ConfigError(name, 'must be at least 32 characters');
+    return raw;
+  }
+  return nodeEnv === 'production' ? undefined : developmentValue;
+}
+
+function list(env: Env, name: string): string[] {
+  return (env[name] ?? '').split(',').map((v) => v.trim()).filter(Boolean);
+}
+
+/** Well known, so only outside production: a developer's tokens and claims need no setup. */
+export const DEVELOPMENT_TOKEN_SECRET = 'development-only-token-secret-never-use-in-production';
+const DEVELOPMENT_CLAIMS_SECRET = 'development-only-claims-secret-never-use-in-production';
+
+function authConfig(env: Env, nodeEnv: string): AuthConfig {
+  const jwksUrl = url(env, 'AUTH_JWKS_URL', HTTP);
+  const hs256Secret = secret(env, 'AUTH_HS256_SECRET', nodeEnv, jwksUrl ? undefined : DEVELOPMENT_TOKEN_SECRET);
+  if (!jwksUrl && !hs256Secret) throw new ConfigError('AUTH_JWKS_URL', 'or AUTH_HS256_SECRET must be set in production');
+  const claimsSecret = secret(env, 'CLAIMS_SIGNING_SECRET', nodeEnv, DEVELOPMENT_CLAIMS_SECRET);
+  if (!claimsSecret) throw new ConfigError('CLAIMS_SIGNING_SECRET', 'must be set in production');
+  return {
+    issuer: env.AUTH_ISSUER || 'jeugdzorg-federation',
+    audience: env.AUTH_AUDIENCE || 'jeugdzorg-graph',
+    hs256Secret,
+    jwksUrl,
+    claimsSecret,
+    claimsMaxAgeMs: integer(env, 'CLAIMS_MAX_AGE_MS', 30_000, 1000, 600_000),
+  };
 }
 
 const POSTGRES = ['postgres:', 'postgresql:'];
@@ -176,5 +239,15 @@ export function loadConfig(env: Env = process.env): Config {
       scale: decimal(env, 'DEMO_SCALE', 1, 0.001, 20),
       until: isoDate(env, 'DEMO_UNTIL'),
     },
+    auth: authConfig(env, nodeEnv),
+    limits: {
+      maxDepth: integer(env, 'QUERY_MAX_DEPTH', 15, 1, 1000),
+      maxAliases: integer(env, 'QUERY_MAX_ALIASES', 30, 0, 10_000),
+      maxTokens: integer(env, 'QUERY_MAX_TOKENS', 5000, 10, 1_000_000),
+      maxCost: integer(env, 'QUERY_MAX_COST', 100_000, 1, 100_000_000),
+      maxBodyBytes: integer(env, 'MAX_BODY_BYTES', 100_000, 1000, 100_000_000),
+    },
+    corsOrigins: list(env, 'CORS_ORIGINS'),
+    introspection: nodeEnv !== 'production',
   });
 }

@@ -4,6 +4,8 @@ import { unwrapResolverError } from '@apollo/server/errors';
 /** Every error a client may see carries one of these codes in `extensions.code`. */
 export const ErrorCode = {
   BAD_USER_INPUT: 'BAD_USER_INPUT',
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
   NOT_FOUND: 'NOT_FOUND',
   REGION_UNAVAILABLE: 'REGION_UNAVAILABLE',
   SUBGRAPH_UNAVAILABLE: 'SUBGRAPH_UNAVAILABLE',
@@ -20,10 +22,16 @@ const ENGINE_CODES = new Set([
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
 ]);
-const PUBLIC_CODES = new Set<string>([...Object.values(ErrorCode), ...ENGINE_CODES]);
+/** The gateway's query limits, each named by its own code. */
+const LIMIT_CODES = ['MAX_DEPTH_EXCEEDED', 'MAX_ALIASES_EXCEEDED', 'MAX_TOKENS_EXCEEDED', 'MAX_COST_EXCEEDED'];
+const PUBLIC_CODES = new Set<string>([...Object.values(ErrorCode), ...ENGINE_CODES, ...LIMIT_CODES]);
 
 export function badInput(field: string, message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: ErrorCode.BAD_USER_INPUT, field } });
+}
+
+export function forbidden(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.FORBIDDEN } });
 }
 
 export function notFound(what: string, key: string): GraphQLError {

@@ -7,9 +7,23 @@ export interface JsonAnswer {
   readonly body: unknown;
 }
 
+/** Thrown by a context function to turn a request away before Apollo sees it (401 for a bad token, say). */
+export class Refusal extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
 export interface HttpOptions<C extends BaseContext> {
   readonly apollo: ApolloServer<C>;
+  /** The request's context; may throw a Refusal. */
   readonly context: (req: http.IncomingMessage) => Promise<C>;
+  /** Browser origins allowed to call; none when empty. */
+  readonly corsOrigins?: readonly string[];
   /** Plain JSON routes answered on GET, such as /health and /ready. */
   readonly routes?: Readonly<Record<string, () => Promise<JsonAnswer>>>;
   readonly maxBodyBytes?: number;
@@ -23,22 +37,33 @@ export interface RunningServer {
 
 class BodyTooLarge extends Error {}
 
+/**
+ * The body as text. One over the limit is read to its end and dropped, so the client gets to read
+ * the 413; past ten times the limit the sender is not a client worth answering.
+ */
 function readBody(req: http.IncomingMessage, limit: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > limit) {
-        reject(new BodyTooLarge());
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
+      if (size > limit * 10) req.destroy();
+      else if (size <= limit) chunks.push(chunk);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => (size > limit ? reject(new BodyTooLarge()) : resolve(Buffer.concat(chunks).toString('utf8'))));
+    req.on('close', () => reject(new BodyTooLarge()));
     req.on('error', reject);
   });
+}
+
+function allowOrigin(req: http.IncomingMessage, res: http.ServerResponse, origins: readonly string[]): void {
+  const origin = req.headers.origin;
+  if (!origin || !origins.includes(origin)) return;
+  res.setHeader('access-control-allow-origin', origin);
+  res.setHeader('vary', 'origin');
+  res.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS');
+  res.setHeader('access-control-allow-headers', 'authorization, content-type, apollo-require-preflight');
+  res.setHeader('access-control-max-age', '600');
 }
 
 function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
@@ -56,6 +81,11 @@ export function createHttpServer<C extends BaseContext>(options: HttpOptions<C>)
   return http.createServer((req, res) => {
     void (async () => {
       const url = new URL(req.url ?? '/', 'http://localhost');
+      allowOrigin(req, res, options.corsOrigins ?? []);
+      if (req.method === 'OPTIONS') {
+        res.writeHead(204).end();
+        return;
+      }
       const route = options.routes?.[url.pathname];
       if (route && req.method === 'GET') {
         const answer = await route();
@@ -64,6 +94,15 @@ export function createHttpServer<C extends BaseContext>(options: HttpOptions<C>)
       }
       if (url.pathname !== '/graphql') {
         sendJson(res, 404, { error: 'not found' });
+        return;
+      }
+      let context: C;
+      try {
+        context = await options.context(req);
+      } catch (error) {
+        if (!(error instanceof Refusal)) throw error;
+        sendJson(res, error.status, graphqlError(error.code, error.message));
+        req.resume();
         return;
       }
       let text: string;
@@ -89,7 +128,7 @@ export function createHttpServer<C extends BaseContext>(options: HttpOptions<C>)
       const request: HTTPGraphQLRequest = { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body };
       const response = await options.apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: request,
-        context: () => options.context(req),
+        context: async () => context,
       });
       for (const [key, value] of response.headers) res.setHeader(key, value);
       res.statusCode = response.status ?? 200;

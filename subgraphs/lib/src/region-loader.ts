@@ -1,5 +1,7 @@
 import DataLoader from 'dataloader';
 import type { GraphQLError } from 'graphql';
+import { mayRead, requireAccess, type Access } from './auth/policy.js';
+import type { Viewer } from './auth/viewer.js';
 import type { Log } from './errors.js';
 import type { RegionSource, RegionSources } from './db/region-sources.js';
 import { fanOut } from './fan-out.js';
@@ -11,9 +13,13 @@ export interface RegionLoaderScope<T> {
   readonly timeoutMs: number;
   readonly log: Log;
   readonly failures: RegionFailures;
+  /** The caller; every read checks the caller may see what it reads in each region. */
+  readonly viewer: Viewer;
 }
 
 export interface RegionLoaderSpec<T, K, Row, V> {
+  /** What the read exposes: a key naming one region the caller may not see fails FORBIDDEN; a key over several skips those regions. */
+  readonly access: Access;
   /** A stable string per key, for the request's cache. */
   id(key: K): string;
   /** The regions a key reads from. */
@@ -36,14 +42,32 @@ export interface RegionLoaderSpec<T, K, Row, V> {
  * failure is reported once for the request.
  */
 export function regionLoader<T, K, Row, V>(scope: RegionLoaderScope<T>, spec: RegionLoaderSpec<T, K, Row, V>): DataLoader<K, V, string> {
+  const readable = (key: K): readonly RegionCode[] => {
+    const regions = spec.regions(key);
+    if (regions.length === 1) {
+      requireAccess(scope.viewer, spec.access, regions[0]!);
+      return regions;
+    }
+    return regions.filter((region) => mayRead(scope.viewer, spec.access, region));
+  };
   return new DataLoader<K, V, string>(
-    async (keys) => {
+    async (asked) => {
+      const refused = new Map<K, GraphQLError>();
+      const keys = asked.filter((key) => {
+        try {
+          readable(key);
+          return true;
+        } catch (error) {
+          refused.set(key, error as GraphQLError);
+          return false;
+        }
+      });
       const groups = new Map<string, Map<RegionCode, K[]>>();
       for (const key of keys) {
         const shape = spec.shape?.(key) ?? '';
         let byRegion = groups.get(shape);
         if (!byRegion) groups.set(shape, (byRegion = new Map()));
-        for (const region of spec.regions(key)) {
+        for (const region of readable(key)) {
           const list = byRegion.get(region);
           if (list) list.push(key);
           else byRegion.set(region, [key]);
@@ -75,9 +99,11 @@ export function regionLoader<T, K, Row, V>(scope: RegionLoaderScope<T>, spec: Re
           failed.set(shape, outcome.failures);
         }),
       );
-      return keys.map((key) => {
+      return asked.map((key) => {
+        const refusal = refused.get(key);
+        if (refusal) return refusal;
         const shape = spec.shape?.(key) ?? '';
-        const regions = spec.regions(key);
+        const regions = readable(key);
         const rows: Row[] = [];
         for (const region of regions) {
           const failure = failed.get(shape)?.get(region);
@@ -109,10 +135,12 @@ export const collectAWhile = (dispatch: () => void) => void setTimeout(dispatch,
  */
 export function regionValueLoader<T, K extends { readonly region: RegionCode }, V>(
   scope: RegionLoaderScope<T>,
+  access: Access,
   id: (key: K) => string,
   read: (source: RegionSource<T>, key: K) => Promise<V>,
 ): DataLoader<K, V, string> {
   return regionLoader<T, K, { value: V }, V>(scope, {
+    access,
     id,
     regions: (key) => [key.region],
     shape: id,

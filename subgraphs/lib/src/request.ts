@@ -1,5 +1,7 @@
 import { GraphQLError } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
+import type { AuditTrail, AuditWriter } from './auth/audit.js';
+import type { Viewer } from './auth/viewer.js';
 import type { RegionSource, RegionSources } from './db/region-sources.js';
 import { ErrorCode, regionUnavailable, type Log } from './errors.js';
 import type { RegionCode } from './regions/registry.js';
@@ -23,6 +25,10 @@ export class RegionFailures {
 /** What every subgraph resolver gets: the served regions, the request's failures and its loaders. */
 export interface SubgraphContext<L, T = unknown> {
   readonly served: readonly RegionCode[];
+  /** The caller, from the gateway's signed claims. */
+  readonly viewer: Viewer;
+  /** Client-level reads of this request, written to the audit log before the answer leaves. */
+  readonly audit: AuditTrail;
   readonly failures: RegionFailures;
   readonly loaders: L;
   readonly log: Log;
@@ -59,6 +65,29 @@ export function regionFailuresPlugin<L, T>(): ApolloServerPlugin<SubgraphContext
           );
           const extra = contextValue.failures.errors.filter((e) => !reported.has(String(e.extensions.region)));
           if (extra.length > 0) result.errors = [...(result.errors ?? []), ...extra.map((e) => e.toJSON())];
+        },
+      };
+    },
+  };
+}
+
+/** Writes the request's client-level reads; an answer whose reads cannot be recorded is withheld. */
+export function auditPlugin<L, T>(write: AuditWriter, log: Log): ApolloServerPlugin<SubgraphContext<L, T>> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response, contextValue }) {
+          const entries = contextValue.audit.entries;
+          if (entries.length === 0 || response.body.kind !== 'single') return;
+          try {
+            await write(entries);
+          } catch (error) {
+            log('audit log could not be written; answer withheld', error);
+            response.body.singleResult = {
+              data: null,
+              errors: [{ message: 'Client-level data withheld: the audit log could not be written', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } }],
+            };
+          }
         },
       };
     },

@@ -37,3 +37,24 @@ export function protectShare(part: number | null | undefined, whole: number | nu
   if (p.value === null || w.value === null) return suppressed();
   return { value: Math.round((p.value / w.value) * 1000) / 1000, suppressed: false };
 }
+
+const exact = (count: number | null | undefined): ProtectedCount =>
+  count === null || count === undefined ? suppressed() : { value: count, suppressed: false };
+
+/** How counts are shown to one caller: exact inside their region, under the rule above outside it. */
+export interface Disclosure {
+  count(count: number | null | undefined): ProtectedCount;
+  /** A figure (a median, a mean) that rests on `cases`: suppressed when those would be. */
+  figure(value: number | null | undefined, cases: number | null | undefined): Protected<number>;
+}
+
+export const PROTECTED: Disclosure = {
+  count: protectCount,
+  figure: (value, cases) =>
+    value === null || value === undefined || protectCount(cases).suppressed ? suppressed() : { value: Math.round(value * 10) / 10, suppressed: false },
+};
+
+export const EXACT: Disclosure = {
+  count: exact,
+  figure: (value) => (value === null || value === undefined ? suppressed() : { value: Math.round(value * 10) / 10, suppressed: false }),
+};

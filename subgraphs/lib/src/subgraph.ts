@@ -7,9 +7,13 @@ import type { Config, SubgraphName } from './config.js';
 import type { DatabaseHub } from './db/database.js';
 import type { RegionSources } from './db/region-sources.js';
 import { maskError, type Log } from './errors.js';
-import { createHttpServer, listen, type JsonAnswer, type RunningServer } from './http.js';
+import { createHttpServer, listen, Refusal, type JsonAnswer, type RunningServer } from './http.js';
+import { AuditTrail, type AuditWriter } from './auth/audit.js';
+import { CLAIMS_HEADER, SignatureError, verifyClaims } from './auth/signed-claims.js';
+import type { Viewer } from './auth/viewer.js';
+import { ErrorCode } from './errors.js';
 import type { RegionCode } from './regions/registry.js';
-import { inRegionOf, RegionFailures, regionFailuresPlugin, type SubgraphContext } from './request.js';
+import { auditPlugin, inRegionOf, RegionFailures, regionFailuresPlugin, type SubgraphContext } from './request.js';
 
 export interface SubgraphDeps {
   readonly config: Config;
@@ -30,7 +34,9 @@ export interface SubgraphDefinition<T, L> {
   readonly typeDefs: DocumentNode;
   readonly resolvers: GraphQLResolverMap<SubgraphContext<L, T>>;
   readonly sources: RegionSources<T>;
-  readonly createLoaders: (failures: RegionFailures) => L;
+  readonly createLoaders: (request: { failures: RegionFailures; viewer: Viewer }) => L;
+  /** Where client-level reads are recorded; a subgraph without client-level data has none. */
+  readonly auditWriter?: AuditWriter;
   /** Runs after the regions are migrated: more sources to migrate, small demo data to load. */
   readonly prepare?: (demo: DemoOptions | undefined) => Promise<void>;
   /** Loads demo data that takes long to generate; `npm start` runs it once everything serves. */
@@ -60,8 +66,24 @@ export function buildSubgraph<T, L>(definition: SubgraphDefinition<T, L>, deps: 
     schema: buildSubgraphSchema({ typeDefs: definition.typeDefs, resolvers: definition.resolvers as GraphQLResolverMap<unknown> }),
     formatError: maskError(log),
     includeStacktraceInErrorResponses: false,
-    plugins: [regionFailuresPlugin<L, T>(), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
+    introspection: deps.config.introspection,
+    plugins: [
+      regionFailuresPlugin<L, T>(),
+      ...(definition.auditWriter ? [auditPlugin<L, T>(definition.auditWriter, log)] : []),
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+    ],
   });
+  const { claimsSecret, claimsMaxAgeMs } = deps.config.auth;
+  // Only the gateway can sign claims, so a request straight to a subgraph gets nothing.
+  const caller = (header: string | string[] | undefined): Viewer => {
+    try {
+      return verifyClaims(typeof header === 'string' ? header : undefined, claimsSecret, claimsMaxAgeMs);
+    } catch (error) {
+      if (error instanceof SignatureError) throw new Refusal(401, ErrorCode.UNAUTHENTICATED, `Unauthenticated: ${error.message}`);
+      throw error;
+    }
+  };
   const ready = async (): Promise<JsonAnswer> => {
     const states = await Promise.allSettled(definition.sources.regions.map((code) => definition.sources.source(code)));
     const regions = Object.fromEntries(
@@ -85,9 +107,19 @@ export function buildSubgraph<T, L>(definition: SubgraphDefinition<T, L>, deps: 
       await apollo.start();
       const server = createHttpServer({
         apollo,
-        context: async () => {
+        maxBodyBytes: deps.config.limits.maxBodyBytes,
+        context: async (req) => {
+          const viewer = caller(req.headers[CLAIMS_HEADER]);
           const failures = new RegionFailures();
-          return { served: definition.sources.regions, failures, loaders: definition.createLoaders(failures), log, inRegion };
+          return {
+            served: definition.sources.regions,
+            viewer,
+            audit: new AuditTrail(viewer),
+            failures,
+            loaders: definition.createLoaders({ failures, viewer }),
+            log,
+            inRegion,
+          };
         },
         routes: {
           '/health': async () => ({ status: 200, body: { status: 'ok', service: definition.name } }),

@@ -1,5 +1,6 @@
 import type { NationalSource } from '../../lib/src/db/national-source.js';
 import type { RegionSource } from '../../lib/src/db/region-sources.js';
+import { providerFilter } from '../../lib/src/auth/policy.js';
 import { nationalLoader } from '../../lib/src/national-loader.js';
 import { regionLoader, type RegionLoaderScope } from '../../lib/src/region-loader.js';
 import type { RegionCode } from '../../lib/src/regions/registry.js';
@@ -49,6 +50,8 @@ const yearsShape = (k: ProviderReportsKey) => JSON.stringify(k.years);
 /** The per-request loaders of monitoring: one statement per region per batch, one for the national source. */
 export function createLoaders(scope: LoaderScope) {
   const served = scope.sources.regions;
+  // A provider sees its own outcome figures in a region's list, not its competitors'.
+  const onlyProvider = providerFilter(scope.viewer);
   const nationalScope = { source: scope.national, timeoutMs: scope.timeoutMs, log: scope.log };
   const indicatorId = (k: IndicatorKey) => `${k.area}|${k.indicator}|${k.period}`;
 
@@ -86,6 +89,7 @@ export function createLoaders(scope: LoaderScope) {
     }),
 
     regionSatisfaction: regionLoader<MonitoringTables, RegionYearKey, SatisfactionModel, SatisfactionModel | null>(scope, {
+      access: 'aggregate',
       id: (k) => `${k.region}|${k.year}`,
       regions: (k) => [k.region],
       read: tag((src, keys) => repo.regionSatisfaction(src, keys.map((k) => k.year))),
@@ -95,6 +99,7 @@ export function createLoaders(scope: LoaderScope) {
     }),
 
     regionOutcomes: regionLoader<MonitoringTables, RegionYearKey, OutcomeModel, OutcomeModel | null>(scope, {
+      access: 'aggregate',
       id: (k) => `${k.region}|${k.year}`,
       regions: (k) => [k.region],
       read: tag((src, keys) => repo.regionOutcomes(src, keys.map((k) => k.year))),
@@ -104,15 +109,17 @@ export function createLoaders(scope: LoaderScope) {
     }),
 
     regionProviderOutcomes: regionLoader<MonitoringTables, RegionYearKey, OutcomeModel, OutcomeModel[]>(scope, {
+      access: 'aggregate',
       id: (k) => `${k.region}|${k.year}`,
       regions: (k) => [k.region],
-      read: tag((src, keys) => repo.providerOutcomes(src, null, keys.map((k) => k.year))),
+      read: tag((src, keys) => repo.providerOutcomes(src, onlyProvider ? [onlyProvider] : null, keys.map((k) => k.year))),
       rowMatch: (row) => String(row.year),
       keyMatch: (k) => String(k.year),
       combine: (rows) => rows,
     }),
 
     providerOutcomes: regionLoader<MonitoringTables, ProviderReportsKey, OutcomeModel, OutcomeModel[]>(scope, {
+      access: 'aggregate',
       id: (k) => `${k.agbCode}|${k.region ?? '*'}|${yearsShape(k)}`,
       regions: (k) => (k.region ? [k.region] : served),
       shape: yearsShape,
@@ -123,6 +130,7 @@ export function createLoaders(scope: LoaderScope) {
     }),
 
     providerSatisfaction: regionLoader<MonitoringTables, ProviderReportsKey, SatisfactionModel, SatisfactionModel[]>(scope, {
+      access: 'aggregate',
       id: (k) => `${k.agbCode}|${k.region ?? '*'}|${yearsShape(k)}`,
       regions: (k) => (k.region ? [k.region] : served),
       shape: yearsShape,

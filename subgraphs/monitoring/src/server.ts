@@ -51,7 +51,7 @@ export function createMonitoringSubgraph(deps: SubgraphDeps): Subgraph<Monitorin
       name: 'monitoring',
       typeDefs: subgraphTypeDefs('monitoring'),
       sources,
-      createLoaders: (failures) => createLoaders({ sources, national, timeoutMs: deps.config.regionTimeoutMs, log: deps.log, failures }),
+      createLoaders: (request) => createLoaders({ sources, national, timeoutMs: deps.config.regionTimeoutMs, log: deps.log, ...request }),
       prepare: async (demo) => {
         // The national source is migrated at start like the regions; a failure there is logged and retried on use.
         await national.source().catch((error: unknown) => deps.log('the national source could not be migrated; it will be retried on use', error));

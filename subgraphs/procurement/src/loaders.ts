@@ -1,3 +1,4 @@
+import { providerFilter } from '../../lib/src/auth/policy.js';
 import type { RegionSource } from '../../lib/src/db/region-sources.js';
 import { regionLoader, regionValueLoader, type RegionLoaderScope } from '../../lib/src/region-loader.js';
 import type { RegionCode } from '../../lib/src/regions/registry.js';
@@ -44,9 +45,11 @@ export function createLoaders(scope: RegionLoaderScope<ProcurementTables>) {
   const served = scope.sources.regions;
   const until = todayInNetherlands();
   const regionsOf = (key: { region: RegionCode | null }) => (key.region ? [key.region] : served);
+  const onlyProvider = providerFilter(scope.viewer);
 
   return {
     provider: regionLoader<ProcurementTables, string, InRegion<repo.ProviderRow>, ProviderModel | null>(scope, {
+      access: 'public',
       id: (agb) => agb,
       regions: () => served,
       read: tag((src, keys) => repo.providersByAgb(src, keys)),
@@ -59,6 +62,7 @@ export function createLoaders(scope: RegionLoaderScope<ProcurementTables>) {
     }),
 
     regionProviders: regionLoader(scope, {
+      access: 'public',
       id: (k: RegionFilterKey<string | null>) => `${k.region}|${k.filter ?? ''}`,
       regions: (k) => [k.region],
       shape: (k) => k.filter ?? '',
@@ -69,34 +73,38 @@ export function createLoaders(scope: RegionLoaderScope<ProcurementTables>) {
     }),
 
     contract: regionLoader<ProcurementTables, LocalKey<string>, InRegion<repo.ContractRow>, ContractModel | null>(scope, {
+      access: 'contracts',
       id: (k) => `${k.region}|${k.localId}`,
       regions: (k) => [k.region],
-      read: tag((src, keys) => repo.contractsByIds(src, keys.map((k) => k.localId))),
+      read: tag((src, keys) => repo.contractsByIds(src, keys.map((k) => k.localId), onlyProvider)),
       rowMatch: (row) => row.id,
       keyMatch: (k) => k.localId,
       combine: (rows): ContractModel | null => sole(rows),
     }),
 
     providerContracts: regionLoader<ProcurementTables, ProviderKey, InRegion<repo.ContractRow>, ContractModel[]>(scope, {
+      access: 'contracts',
       id: (k) => `${k.agbCode}|${k.region ?? '*'}`,
       regions: regionsOf,
-      read: tag((src, keys) => repo.contractsByProviders(src, keys.map((k) => k.agbCode))),
+      read: tag((src, keys) => repo.contractsByProviders(src, keys.map((k) => k.agbCode), onlyProvider)),
       rowMatch: (row) => row.providerAgb,
       keyMatch: (k) => k.agbCode,
       combine: (rows): ContractModel[] => rows,
     }),
 
     regionContracts: regionLoader<ProcurementTables, RegionFilterKey<repo.ContractFilter>, InRegion<repo.ContractRow>, ContractModel[]>(scope, {
+      access: 'contracts',
       id: (k) => `${k.region}|${JSON.stringify(k.filter)}`,
       regions: (k) => [k.region],
       shape: (k) => JSON.stringify(k.filter),
-      read: tag((src, keys) => repo.contractsInRegion(src, keys[0]?.filter ?? {})),
+      read: tag((src, keys) => repo.contractsInRegion(src, keys[0]?.filter ?? {}, onlyProvider)),
       rowMatch: () => '',
       keyMatch: () => '',
       combine: (rows): ContractModel[] => rows,
     }),
 
     norms: regionLoader(scope, {
+      access: 'public',
       id: (region: RegionCode) => region,
       regions: (region) => [region],
       read: (src) => repo.norms(src),
@@ -106,6 +114,7 @@ export function createLoaders(scope: RegionLoaderScope<ProcurementTables>) {
     }),
 
     report: regionLoader<ProcurementTables, LocalKey<number>, InRegion<repo.ReportRow>, ReportModel | null>(scope, {
+      access: 'public',
       id: (k) => `${k.region}|${k.localId}`,
       regions: (k) => [k.region],
       read: tag((src, keys) => repo.reportsByIds(src, keys.map((k) => k.localId))),
@@ -115,6 +124,7 @@ export function createLoaders(scope: RegionLoaderScope<ProcurementTables>) {
     }),
 
     providerReports: regionLoader<ProcurementTables, ProviderReportsKey, InRegion<repo.ReportRow>, ReportModel[]>(scope, {
+      access: 'public',
       id: (k) => `${k.agbCode}|${k.region ?? '*'}|${k.productCategory ?? ''}|${k.latestOnly}`,
       regions: regionsOf,
       shape: (k) => `${k.productCategory ?? ''}|${k.latestOnly}`,
@@ -132,6 +142,7 @@ export function createLoaders(scope: RegionLoaderScope<ProcurementTables>) {
     }),
 
     regionLatestReports: regionLoader<ProcurementTables, RegionFilterKey<ReportsFilter>, InRegion<repo.ReportRow>, ReportModel[]>(scope, {
+      access: 'public',
       id: (k) => `${k.region}|${JSON.stringify(k.filter)}`,
       regions: (k) => [k.region],
       shape: (k) => JSON.stringify(k.filter),
@@ -149,6 +160,7 @@ export function createLoaders(scope: RegionLoaderScope<ProcurementTables>) {
     }),
 
     summary: regionLoader<ProcurementTables, RegionCode, InRegion<repo.CategorySummaryRow>, SummaryModel>(scope, {
+      access: 'public',
       id: (region) => region,
       regions: (region) => [region],
       read: tag((src) => repo.waitingTimeSummary(src, until)),
@@ -157,7 +169,7 @@ export function createLoaders(scope: RegionLoaderScope<ProcurementTables>) {
       combine: (rows, region): SummaryModel => ({ region, rows }),
     }),
 
-    yearlyWaitingTimes: regionValueLoader(scope, (k: { region: RegionCode; years: number[] }) => JSON.stringify(k), (src, k) =>
+    yearlyWaitingTimes: regionValueLoader(scope, 'comparison', (k: { region: RegionCode; years: number[] }) => JSON.stringify(k), (src, k) =>
       repo.yearlyWaitingTimes(src, k.years, until),
     ),
   };

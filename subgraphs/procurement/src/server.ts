@@ -32,7 +32,7 @@ export function createProcurementSubgraph(deps: SubgraphDeps): Subgraph<Procurem
       name: 'procurement',
       typeDefs: subgraphTypeDefs('procurement'),
       sources,
-      createLoaders: (failures) => createLoaders({ sources, timeoutMs: deps.config.regionTimeoutMs, log: deps.log, failures }),
+      createLoaders: (request) => createLoaders({ sources, timeoutMs: deps.config.regionTimeoutMs, log: deps.log, ...request }),
       prepare: async (demo) => {
         if (demo) await seedDemoData(sources, demo, deps.log);
       },

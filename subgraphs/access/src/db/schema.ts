@@ -144,7 +144,21 @@ export function accessTables<S extends string | undefined>(table: PgTableFn<S>) 
     importedAt: timestamp('imported_at', { withTimezone: true }).notNull().defaultNow(),
   });
 
-  return { trajectory, allocation, declaration, spendingMonth, plan, planGoal, importBatch };
+  /** Who read client-level data of the region: kept next to the data it speaks of. */
+  const auditLog = table(
+    'audit_log',
+    {
+      id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+      at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull(),
+      subject: text('subject').notNull(),
+      role: varchar('role', { length: 20 }).notNull(),
+      what: text('what').notNull(),
+      recordIds: text('record_ids').array().notNull(),
+    },
+    (t) => [index('audit_log_at_idx').on(t.at)],
+  );
+
+  return { trajectory, allocation, declaration, spendingMonth, plan, planGoal, importBatch, auditLog };
 }
 
 export type AccessTables = ReturnType<typeof accessTables<string>>;
@@ -152,4 +166,4 @@ export type AccessTables = ReturnType<typeof accessTables<string>>;
 export const tablesIn = (schema: string): AccessTables => accessTables(pgSchema(schema).table);
 
 /** What drizzle-kit reads to write migrations. */
-export const { trajectory, allocation, declaration, spendingMonth, plan, planGoal, importBatch } = tablesIn(BASE_SCHEMA);
+export const { trajectory, allocation, declaration, spendingMonth, plan, planGoal, importBatch, auditLog } = tablesIn(BASE_SCHEMA);

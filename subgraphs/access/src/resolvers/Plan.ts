@@ -3,14 +3,17 @@ import { isRegionCode } from '../../../lib/src/regions/registry.js';
 import type { AccessContext } from '../context.js';
 import type { PlanModel } from '../models.js';
 
-export function loadPlan(id: string, ctx: AccessContext): Promise<PlanModel | null> | null {
+/** One plan by its global id, recorded in the audit log under `what` when it is read. */
+export async function loadPlan(id: string, ctx: AccessContext, what: string): Promise<PlanModel | null> {
   const parsed = parseGlobalId(id);
   if (!parsed || !isRegionCode(parsed.region) || !ctx.served.includes(parsed.region)) return null;
-  return ctx.loaders.plan.load({ region: parsed.region, localId: parsed.localId });
+  const plan = await ctx.loaders.plan.load({ region: parsed.region, localId: parsed.localId });
+  if (plan) ctx.audit.record(parsed.region, what, [id]);
+  return plan;
 }
 
 export const Plan = {
-  __resolveReference: (ref: { id: string }, ctx: AccessContext) => loadPlan(ref.id, ctx),
+  __resolveReference: (ref: { id: string }, ctx: AccessContext) => loadPlan(ref.id, ctx, 'Plan'),
   id: (p: PlanModel) => globalId(p.region, p.id),
   region: (p: PlanModel) => ({ code: p.region }),
   referral: (p: PlanModel, _: unknown, ctx: AccessContext) =>

@@ -1,3 +1,4 @@
+import { disclosureFor, requireProviderAccess } from '../../../lib/src/auth/policy.js';
 import { servedRegion } from '../../../lib/src/regions/resolvers.js';
 import { category, referrerType } from '../codes.js';
 import type { AccessContext } from '../context.js';
@@ -6,10 +7,14 @@ import { periodOf } from '../period.js';
 type Args = { region?: string | null; from?: string | null; to?: string | null };
 
 function key(agbCode: string, args: Args, ctx: AccessContext) {
+  requireProviderAccess(ctx.viewer, agbCode, 'referral figures');
   return { agbCode, region: args.region ? servedRegion(ctx.served, args.region, 'region') : null, period: periodOf(args) };
 }
 
-/** Access's fields on procurement's Provider: what the referral data says about a provider. */
+/**
+ * Access's fields on procurement's Provider: what the referral data says about a provider. The
+ * figures leave their region unless an analyst reads their own, so they follow the small-number rule.
+ */
 export const Provider = {
   __resolveReference: (ref: { agbCode: string }) => ({ agbCode: ref.agbCode }),
   referralsReceived: async (p: { agbCode: string }, args: Args, ctx: AccessContext) =>
@@ -17,13 +22,20 @@ export const Provider = {
       region: { code: row.region },
       referrerType: referrerType(row.referrerType),
       productCategory: category(row.productCategory),
-      referrals: row.referrals,
+      referrals: disclosureFor(ctx.viewer, row.region).count(row.referrals),
     })),
   accessLeadTimes: async (p: { agbCode: string }, args: Args, ctx: AccessContext) =>
-    (await ctx.loaders.providerLeadTimes.load(key(p.agbCode, args, ctx))).map((row) => ({
-      region: { code: row.region },
-      trajectories: row.trajectories,
-      requestToAllocation: { medianDays: row.requestToAllocationMedian, p90Days: row.requestToAllocationP90 },
-      allocationToStart: { medianDays: row.allocationToStartMedian, p90Days: row.allocationToStartP90 },
-    })),
+    (await ctx.loaders.providerLeadTimes.load(key(p.agbCode, args, ctx))).map((row) => {
+      const shown = disclosureFor(ctx.viewer, row.region);
+      const days = (median: number | null, p90: number | null) => ({
+        medianDays: shown.figure(median, row.trajectories),
+        p90Days: shown.figure(p90, row.trajectories),
+      });
+      return {
+        region: { code: row.region },
+        trajectories: shown.count(row.trajectories),
+        requestToAllocation: days(row.requestToAllocationMedian, row.requestToAllocationP90),
+        allocationToStart: days(row.allocationToStartMedian, row.allocationToStartP90),
+      };
+    }),
 };

@@ -4,16 +4,19 @@ import { category, endReason, frequency, referrerType, unit } from '../codes.js'
 import type { AccessContext } from '../context.js';
 import type { AllocationModel, DeclarationModel, ReferralModel } from '../models.js';
 
-export function loadReferral(id: string, ctx: AccessContext): Promise<ReferralModel | null> | null {
+/** One referral by its global id, recorded in the audit log under `what` when it is read. */
+export async function loadReferral(id: string, ctx: AccessContext, what: string): Promise<ReferralModel | null> {
   const parsed = parseGlobalId(id);
   if (!parsed || !isRegionCode(parsed.region) || !ctx.served.includes(parsed.region)) return null;
-  return ctx.loaders.referral.load({ region: parsed.region, localId: parsed.localId });
+  const referral = await ctx.loaders.referral.load({ region: parsed.region, localId: parsed.localId });
+  if (referral) ctx.audit.record(parsed.region, what, [id]);
+  return referral;
 }
 
 const key = (r: ReferralModel) => ({ region: r.region, localId: r.id });
 
 export const Referral = {
-  __resolveReference: (ref: { id: string }, ctx: AccessContext) => loadReferral(ref.id, ctx),
+  __resolveReference: (ref: { id: string }, ctx: AccessContext) => loadReferral(ref.id, ctx, 'Referral'),
   id: (r: ReferralModel) => globalId(r.region, r.id),
   region: (r: ReferralModel) => ({ code: r.region }),
   municipality: (r: ReferralModel) => ({ code: r.municipality }),

@@ -1,10 +1,11 @@
 import { requireProductCategory } from '../../../lib/src/codes/product-categories.js';
 import { REFERRER_TYPES } from '../../../lib/src/codes/ijw.js';
+import { requireAccess } from '../../../lib/src/auth/policy.js';
 import { badInput } from '../../../lib/src/errors.js';
-import { afterCursor, cursorOf } from '../../../lib/src/ids.js';
+import { afterCursor, cursorOf, globalId } from '../../../lib/src/ids.js';
 import { regionYouthPopulation } from '../../../lib/src/regions/population.js';
 import type { RegionRef } from '../../../lib/src/regions/resolvers.js';
-import { protectCount, protectRate, protectShare, type Protected } from '../../../lib/src/small-numbers.js';
+import { PROTECTED, protectCount, protectRate, protectShare } from '../../../lib/src/small-numbers.js';
 import { todayInNetherlands } from '../../../lib/src/scalars.js';
 import { category, referrerType } from '../codes.js';
 import type { AccessContext } from '../context.js';
@@ -22,13 +23,12 @@ function pageSize(first: number): number {
 
 const share = (count: number, of: number) => ({ count, of, share: of === 0 ? null : Math.round((count / of) * 1000) / 1000 });
 
-/** A figure that rests on at least five cases, else suppressed; its counts are protected elsewhere. */
-const protectedFigure = (value: number | null, cases: number): Protected<number> =>
-  value === null || protectCount(cases).value === null ? { value: null, suppressed: true } : { value: Math.round(value * 10) / 10, suppressed: false };
-
 /** Access's fields on the shared Region entity. */
 export const Region = {
-  accessStatistics: (r: RegionRef, args: { from?: string | null; to?: string | null }) => ({ region: r.code, period: periodOf(args) }),
+  accessStatistics: (r: RegionRef, args: { from?: string | null; to?: string | null }, ctx: AccessContext) => {
+    requireAccess(ctx.viewer, 'dashboard', r.code);
+    return { region: r.code, period: periodOf(args) };
+  },
   spending: async (r: RegionRef, args: { year: number }, ctx: AccessContext) => {
     comparisonYears([args.year]);
     const rows = await ctx.loaders.spending.load({ region: r.code, year: args.year });
@@ -54,13 +54,16 @@ export const Region = {
         referralsPer1000: protectRate(row.requested, population.youth0to17),
         ended: protectCount(row.ended),
         dropoutShare: protectShare(row.endedByClient, row.ended),
-        averageDurationDays: protectedFigure(row.averageDurationDays, row.ended),
-        medianDaysRequestToStart: protectedFigure(row.requestToStartMedian, row.startedRegular),
+        averageDurationDays: PROTECTED.figure(row.averageDurationDays, row.ended),
+        medianDaysRequestToStart: PROTECTED.figure(row.requestToStartMedian, row.startedRegular),
         populationStatus: population.status,
       };
     });
   },
-  clientLevel: (r: RegionRef) => ({ region: r.code }),
+  clientLevel: (r: RegionRef, _: unknown, ctx: AccessContext) => {
+    requireAccess(ctx.viewer, 'client', r.code);
+    return { region: r.code };
+  },
 };
 
 const coded = <R extends { referrerType: string; productCategory: string }>(row: R) => ({
@@ -131,6 +134,7 @@ export const RegionClientLevel = {
       ctx.loaders.referralTotal.load({ region: c.region, filter }),
     ]);
     const nodes = rows.slice(0, first);
+    ctx.audit.record(c.region, 'Region.clientLevel.referrals', nodes.map((n) => globalId(c.region, n.id)));
     return { nodes, totalCount, pageInfo: { hasNextPage: rows.length > first, endCursor: nodes.length ? cursorOf(nodes.at(-1)!.id) : null } };
   },
   plans: async (
@@ -145,6 +149,7 @@ export const RegionClientLevel = {
       ctx.loaders.planTotal.load({ region: c.region, filter }),
     ]);
     const nodes = rows.slice(0, first);
+    ctx.audit.record(c.region, 'Region.clientLevel.plans', nodes.map((n) => globalId(c.region, n.id)));
     return { nodes, totalCount, pageInfo: { hasNextPage: rows.length > first, endCursor: nodes.length ? cursorOf(nodes.at(-1)!.id) : null } };
   },
 };

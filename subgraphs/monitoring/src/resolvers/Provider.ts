@@ -1,3 +1,4 @@
+import { requireOwnProvider } from '../../../lib/src/auth/policy.js';
 import { servedRegion } from '../../../lib/src/regions/resolvers.js';
 import type { MonitoringContext } from '../context.js';
 import type { ProviderReportsKey } from '../loaders.js';
@@ -6,11 +7,14 @@ import { checkYears } from './args.js';
 type ProviderRef = { agbCode: string };
 type Args = { region?: string | null; years?: number[] | null };
 
-const key = (p: ProviderRef, args: Args, ctx: MonitoringContext): ProviderReportsKey => ({
-  agbCode: p.agbCode,
-  region: args.region ? servedRegion(ctx.served, args.region, 'region') : null,
-  years: args.years ? checkYears(args.years) : null,
-});
+function key(p: ProviderRef, args: Args, ctx: MonitoringContext): ProviderReportsKey {
+  requireOwnProvider(ctx.viewer, p.agbCode, 'reports');
+  return {
+    agbCode: p.agbCode,
+    region: args.region ? servedRegion(ctx.served, args.region, 'region') : null,
+    years: args.years ? checkYears(args.years) : null,
+  };
+}
 
 /**
  * Procurement owns Provider; monitoring adds what providers report. A provider monitoring has

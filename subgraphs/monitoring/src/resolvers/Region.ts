@@ -1,3 +1,4 @@
+import { requireAccess } from '../../../lib/src/auth/policy.js';
 import type { RegionRef } from '../../../lib/src/regions/resolvers.js';
 import type { MonitoringContext } from '../context.js';
 import type { ComparisonModel } from '../models.js';
@@ -16,6 +17,8 @@ export const Region = {
     present(await Promise.all(checkYears(args.years).map((year) => ctx.loaders.regionOutcomes.load({ region: r.code, year })))),
   providerOutcomes: (r: RegionRef, args: { year: number }, ctx: MonitoringContext) =>
     ctx.loaders.regionProviderOutcomes.load({ region: r.code, year: checkYear(args.year, 'year') }),
-  monitoringComparison: (r: RegionRef, args: { years: number[] }): ComparisonModel[] =>
-    checkYears(args.years).map((year) => ({ region: r.code, year })),
+  monitoringComparison: (r: RegionRef, args: { years: number[] }, ctx: MonitoringContext): ComparisonModel[] => {
+    requireAccess(ctx.viewer, 'comparison', r.code);
+    return checkYears(args.years).map((year) => ({ region: r.code, year }));
+  },
 };

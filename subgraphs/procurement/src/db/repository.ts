@@ -95,23 +95,30 @@ export async function contractedProviders(src: Source, productCategory: string |
     .orderBy(asc(p.name), asc(p.agbCode));
 }
 
-export async function contractsByIds(src: Source, ids: readonly string[]): Promise<ContractRow[]> {
+/**
+ * Contract reads take the provider the caller is limited to (null: every provider), so a
+ * provider's view is narrowed in SQL too, not only by the resolvers above.
+ */
+const heldBy = (src: Source, onlyProvider: string | null) => (onlyProvider === null ? undefined : eq(src.tables.contract.providerAgb, onlyProvider));
+
+export async function contractsByIds(src: Source, ids: readonly string[], onlyProvider: string | null): Promise<ContractRow[]> {
   const c = src.tables.contract;
-  return src.db.select().from(c).where(inList(c.id, ids));
+  return src.db.select().from(c).where(and(inList(c.id, ids), heldBy(src, onlyProvider)));
 }
 
-export async function contractsByProviders(src: Source, agbCodes: readonly string[]): Promise<ContractRow[]> {
+export async function contractsByProviders(src: Source, agbCodes: readonly string[], onlyProvider: string | null): Promise<ContractRow[]> {
   const c = src.tables.contract;
   return src.db
     .select()
     .from(c)
-    .where(inList(c.providerAgb, agbCodes))
+    .where(and(inList(c.providerAgb, agbCodes), heldBy(src, onlyProvider)))
     .orderBy(asc(c.startsOn), asc(c.id));
 }
 
-export async function contractsInRegion(src: Source, filter: ContractFilter): Promise<ContractRow[]> {
+export async function contractsInRegion(src: Source, filter: ContractFilter, onlyProvider: string | null): Promise<ContractRow[]> {
   const c = src.tables.contract;
   const conditions: (SQL | undefined)[] = [
+    heldBy(src, onlyProvider),
     filter.productCategory ? arrayContains(c.productCategories, [filter.productCategory]) : undefined,
     filter.form ? eq(c.form, filter.form) : undefined,
     filter.activeOn ? and(lte(c.startsOn, filter.activeOn), or(isNull(c.endsOn), gte(c.endsOn, filter.activeOn))) : undefined,

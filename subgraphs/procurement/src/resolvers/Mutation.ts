@@ -1,5 +1,6 @@
 import { requireProductCategory } from '../../../lib/src/codes/product-categories.js';
 import { addDays } from '../../../lib/src/dates.js';
+import { requireActingFor } from '../../../lib/src/auth/policy.js';
 import { badInput } from '../../../lib/src/errors.js';
 import { servedRegion } from '../../../lib/src/regions/resolvers.js';
 import { todayInNetherlands } from '../../../lib/src/scalars.js';
@@ -34,6 +35,7 @@ function checkWeeks(value: number, field: string): number {
 
 export const Mutation = {
   reportWaitingTime: async (_: unknown, { input }: { input: ReportWaitingTimeInput }, ctx: ProcurementContext) => {
+    requireActingFor(ctx.viewer, input.providerAgb);
     const region = servedRegion(ctx.served, input.region, 'input.region');
     if (!/^\d{8}$/.test(input.providerAgb)) throw badInput('input.providerAgb', 'input.providerAgb must be an AGB code of 8 digits');
     const category = requireProductCategory(input.productCategory, 'input.productCategory').code;
@@ -52,7 +54,7 @@ export const Mutation = {
     const id = await ctx.inRegion(region, async (src) => {
       const covering = await coveringContracts(src, input.providerAgb, category, reportedOn);
       if (covering.length === 0) {
-        const any = await contractsByProviders(src, [input.providerAgb]);
+        const any = await contractsByProviders(src, [input.providerAgb], null);
         if (any.length === 0) throw badInput('input.providerAgb', `Provider ${input.providerAgb} holds no contract in region ${region}`);
         throw badInput(
           'input.productCategory',

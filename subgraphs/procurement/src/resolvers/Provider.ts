@@ -1,3 +1,4 @@
+import { requireProviderAccess } from '../../../lib/src/auth/policy.js';
 import { requireProductCategory } from '../../../lib/src/codes/product-categories.js';
 import { servedRegion } from '../../../lib/src/regions/resolvers.js';
 import type { ProcurementContext } from '../context.js';
@@ -16,11 +17,13 @@ export const Provider = {
   demoData: async (p: ProviderRef, _: unknown, ctx: ProcurementContext) => p.demoData ?? (await details(p, ctx))?.demoData,
   regions: async (p: ProviderRef, _: unknown, ctx: ProcurementContext) =>
     ((await details(p, ctx))?.regions ?? []).map((code) => ({ code })),
-  contracts: (p: ProviderRef, args: { region?: string | null }, ctx: ProcurementContext) =>
-    ctx.loaders.providerContracts.load({
+  contracts: (p: ProviderRef, args: { region?: string | null }, ctx: ProcurementContext) => {
+    requireProviderAccess(ctx.viewer, p.agbCode, 'contracts');
+    return ctx.loaders.providerContracts.load({
       agbCode: p.agbCode,
       region: args.region ? servedRegion(ctx.served, args.region, 'region') : null,
-    }),
+    });
+  },
   waitingTimes: (
     p: ProviderRef,
     args: { region?: string | null; productCategory?: string | null; latestOnly: boolean },

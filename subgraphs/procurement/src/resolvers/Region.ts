@@ -2,7 +2,7 @@ import { requireProductCategory } from '../../../lib/src/codes/product-categorie
 import type { RegionRef } from '../../../lib/src/regions/resolvers.js';
 import { todayInNetherlands } from '../../../lib/src/scalars.js';
 import { regionYouthPopulation } from '../../../lib/src/regions/population.js';
-import { protectCount, protectRate, protectShare } from '../../../lib/src/small-numbers.js';
+import { PROTECTED, protectCount, protectRate, protectShare } from '../../../lib/src/small-numbers.js';
 import { comparisonYears } from '../../../lib/src/years.js';
 import type { ProcurementContext } from '../context.js';
 import type { ContractFilter } from '../db/repository.js';
@@ -63,13 +63,12 @@ export const RegionComparison = {
     const rows = await ctx.loaders.yearlyWaitingTimes.load({ region: r.code, years: comparisonYears(args.years) });
     return rows.map((row) => {
       const population = regionYouthPopulation(r.code, row.year);
-      const enough = protectCount(row.providersReporting).value !== null;
       return {
         year: row.year,
         providersReporting: protectCount(row.providersReporting),
         providersOverNorm: protectCount(row.providersOverNorm),
         shareOverNorm: protectShare(row.providersOverNorm, row.providersReporting),
-        medianTotalWeeks: enough && row.medianTotalWeeks !== null ? { value: Math.round(row.medianTotalWeeks * 10) / 10, suppressed: false } : { value: null, suppressed: true },
+        medianTotalWeeks: PROTECTED.figure(row.medianTotalWeeks, row.providersReporting),
         waiting: protectCount(row.waiting),
         waitingPer1000: protectRate(row.waiting, population.youth0to17),
         populationStatus: population.status,

@@ -1,0 +1,40 @@
+import { SignJWT } from 'jose';
+import type { AuthConfig } from '../../../subgraphs/lib/src/config.js';
+import { claimsOf, type Viewer } from '../../../subgraphs/lib/src/auth/viewer.js';
+import { regionDemoProviders } from '../../../subgraphs/lib/src/demo/providers.js';
+
+const DEFAULT_LIFETIME_SECONDS = 8 * 60 * 60;
+
+/**
+ * A bearer token for the viewer, signed with the local HS256 secret: for development, demos and
+ * tests. Production tokens come from the identity provider behind the JWKS URL.
+ */
+export async function mintToken(
+  auth: AuthConfig,
+  viewer: Viewer,
+  options: { expiresInSeconds?: number; now?: Date } = {},
+): Promise<string> {
+  if (!auth.hs256Secret) throw new Error('cannot mint a token: no HS256 secret is configured (set AUTH_HS256_SECRET)');
+  if (viewer.role === 'anonymous' || !viewer.subject) throw new Error('cannot mint a token for an anonymous viewer');
+  const issuedAt = Math.floor((options.now ?? new Date()).getTime() / 1000);
+  return new SignJWT(claimsOf(viewer))
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setIssuer(auth.issuer)
+    .setAudience(auth.audience)
+    .setSubject(viewer.subject)
+    .setIssuedAt(issuedAt)
+    .setExpirationTime(issuedAt + (options.expiresInSeconds ?? DEFAULT_LIFETIME_SECONDS))
+    .sign(new TextEncoder().encode(auth.hs256Secret));
+}
+
+/** One viewer per role, each with data to see in the demo data set (the provider is one JZ34 contracts). */
+export function exampleViewers(): Viewer[] {
+  const provider = regionDemoProviders('JZ34', 1)[0];
+  if (!provider) throw new Error('the demo data has no providers in JZ34');
+  return [
+    { role: 'provider', subject: 'demo-provider', agbCode: provider.agbCode },
+    { role: 'region-analyst', subject: 'demo-analyst-jz34', region: 'JZ34' },
+    { role: 'learning-circle', subject: 'demo-learning-circle', regions: ['JZ21', 'JZ33', 'JZ34'] },
+    { role: 'admin', subject: 'demo-admin' },
+  ];
+}
