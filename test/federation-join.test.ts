@@ -12,7 +12,7 @@ describe('one query across subgraphs', () => {
     const { data, errors } = await fed.query(`{ region(code: "JZ34") { name
       waitingTimeSummary { providersReporting byProductCategory { productCategory { code } medianTotalWeeks } }
       accessStatistics { leadTimes { trajectories allocationToStart { medianDays } } dropout { count of share } referralFlows { referrerType { name } productCategory { code } referrals } }
-      contracts { id provider { name referralsReceived { referrals } } } } }`);
+      contracts { id provider { name referralsReceived { referrals { value } } } } } }`);
     expect(errors).toBeUndefined();
     const region = data.region;
     expect(region.waitingTimeSummary.providersReporting).toBeGreaterThan(0);
@@ -26,8 +26,8 @@ describe('one query across subgraphs', () => {
     const agb = providers.data.region.contracts[0].provider.agbCode;
     const { data, errors } = await fed.query(`query($agb: ID!) { provider(agbCode: $agb) { name regions { code }
       waitingTimes { region { code } productCategory { code } totalWeeks exceedsNorm }
-      accessLeadTimes { region { code } trajectories allocationToStart { medianDays } }
-      referralsReceived { region { code } referrerType { code } productCategory { code } referrals } } }`, { agb });
+      accessLeadTimes { region { code } trajectories { value } allocationToStart { medianDays { value } } }
+      referralsReceived { region { code } referrerType { code } productCategory { code } referrals { value } } } }`, { agb });
     expect(errors).toBeUndefined();
     expect(data.provider.waitingTimes.length).toBeGreaterThan(0);
     expect(data.provider.referralsReceived.length).toBeGreaterThan(0);

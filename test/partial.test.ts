@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { composeSupergraph } from '../schema/compose.js';
 import { createGateway } from '../gateway/src/gateway.js';
 import { loadConfig } from '../subgraphs/lib/src/config.js';
-import { post, startFederation, type Federation, type GraphQLResponse } from './support/federation.js';
+import { ADMIN, post, startFederation, type Federation, type GraphQLResponse } from './support/federation.js';
 import { startHangingServer } from './support/hanging-server.js';
 
 const REGION_FIELDS = `{ regions { code name contracts { id } waitingTimeSummary { providersReporting } } }`;
@@ -102,7 +102,7 @@ describe('a subgraph that is down or slow', () => {
     });
     const gateway = await (await createGateway({ config, log: () => {}, supergraphSdl })).listen(0, '127.0.0.1');
     try {
-      const response = await post(gateway.url, ACROSS);
+      const response = await post(gateway.url, ACROSS, undefined, await fed.authorization(ADMIN));
       expectPartial(response);
       expect(response.errors?.find((e) => e.extensions?.code === 'SUBGRAPH_UNAVAILABLE')?.message).toMatch(/300 ms/);
       const health = await fetch(gateway.url.replace(/\/graphql$/, '/health'));

@@ -1,5 +1,8 @@
 import { composeSupergraph } from '../../schema/compose.js';
 import { createGateway } from '../../gateway/src/gateway.js';
+import { mintToken } from '../../gateway/src/auth/mint.js';
+import { CLAIMS_HEADER, signClaims } from '../../subgraphs/lib/src/auth/signed-claims.js';
+import type { Viewer } from '../../subgraphs/lib/src/auth/viewer.js';
 import { loadConfig, type Config } from '../../subgraphs/lib/src/config.js';
 import { DatabaseHub } from '../../subgraphs/lib/src/db/database.js';
 import type { RunningServer } from '../../subgraphs/lib/src/http.js';
@@ -14,10 +17,18 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
   errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
 }
 
-export async function post<T = any>(url: string, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>> {
+/** The caller of tests that are about something else than who may see what. */
+export const ADMIN: Viewer = { role: 'admin', subject: 'test-admin' };
+
+export async function post<T = any>(
+  url: string,
+  query: string,
+  variables?: Record<string, unknown>,
+  headers: Record<string, string> = {},
+): Promise<GraphQLResponse<T>> {
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...headers },
     body: JSON.stringify({ query, variables }),
   });
   const body = (await response.json()) as Omit<GraphQLResponse<T>, 'status'>;
@@ -45,7 +56,12 @@ export interface Federation {
   /** Shorthands for the procurement subgraph. */
   readonly procurement: RunningServer;
   readonly procurementSubgraph: Subgraph<ProcurementTables>;
-  query<T = any>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  /** A query through the gateway with a token for `as` (an admin when left out; no token for anonymous). */
+  query<T = any>(query: string, variables?: Record<string, unknown>, as?: Viewer): Promise<GraphQLResponse<T>>;
+  /** A query straight to one subgraph, with claims for `as` signed as the gateway signs them. */
+  subgraphQuery<T = any>(name: string, query: string, variables?: Record<string, unknown>, as?: Viewer): Promise<GraphQLResponse<T>>;
+  /** The Authorization header for a caller; none for anonymous. */
+  authorization(as: Viewer): Promise<Record<string, string>>;
   /** The SQL statements the federation sends while `work` runs. */
   countStatements(work: () => Promise<unknown>): Promise<number>;
   stop(): Promise<void>;
@@ -86,6 +102,8 @@ export async function startFederation(options: FederationOptions): Promise<Feder
   const gateway = await createGateway({ config, log: silent, supergraphSdl });
   const gatewayServer = await gateway.listen(0, '127.0.0.1');
   let stopped = false;
+  const authorization = async (as: Viewer): Promise<Record<string, string>> =>
+    as.role === 'anonymous' ? {} : { authorization: `Bearer ${await mintToken(config.auth, as)}` };
   return {
     config,
     hub,
@@ -96,7 +114,10 @@ export async function startFederation(options: FederationOptions): Promise<Feder
     procurement: servers.procurement!,
     // MEMBERS erases each subgraph's table types; procurement's are known here.
     procurementSubgraph: subgraphs.procurement as Subgraph<ProcurementTables>,
-    query: (query, variables) => post(gatewayServer.url, query, variables),
+    query: async (query, variables, as = ADMIN) => post(gatewayServer.url, query, variables, await authorization(as)),
+    subgraphQuery: (name, query, variables, as = ADMIN) =>
+      post(servers[name]!.url, query, variables, { [CLAIMS_HEADER]: signClaims(as, config.auth.claimsSecret) }),
+    authorization,
     async countStatements(work) {
       const before = hub.statementCount;
       await work();

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { post, startFederation, type Federation } from '../../../test/support/federation.js';
+import { startFederation, type Federation } from '../../../test/support/federation.js';
 import { pseudonymKey } from '../../lib/src/config.js';
 import { regionInfo } from '../../lib/src/regions/registry.js';
 import { importJsonLines, type ImportContext } from '../src/import/importer.js';
@@ -10,7 +10,7 @@ const ENTITIES = `query($representations: [_Any!]!) { _entities(representations:
   __typename
   ... on Referral { id status provider { agbCode } municipality { code } }
   ... on Plan { id kind referral { id } goals { attainment } }
-  ... on Provider { agbCode referralsReceived(from: "2025-01-01", to: "2025-12-31") { region { code } referrerType { code } referrals } }
+  ... on Provider { agbCode referralsReceived(from: "2025-01-01", to: "2025-12-31") { region { code } referrerType { code } referrals { value } } }
   ... on Region { code name accessStatistics(from: "2025-01-01", to: "2025-12-31") { dropout { count of } } }
   ... on Municipality { code name }
 } }`;
@@ -24,7 +24,7 @@ beforeAll(async () => {
 afterAll(() => fed?.stop());
 
 const entities = async (representations: Record<string, unknown>[]) => {
-  const response = await post(fed.servers.access!.url, ENTITIES, { representations });
+  const response = await fed.subgraphQuery('access', ENTITIES, { representations });
   expect(response.errors).toBeUndefined();
   return response.data._entities as Record<string, any>[];
 };
@@ -49,7 +49,7 @@ describe('access _entities', () => {
 
   it('adds the referrals a Provider received', async () => {
     const [provider] = await entities([{ __typename: 'Provider', agbCode: '99100000' }]);
-    const total = provider!.referralsReceived.reduce((n: number, r: { referrals: number }) => n + r.referrals, 0);
+    const total = provider!.referralsReceived.reduce((n: number, r: { referrals: { value: number } }) => n + r.referrals.value, 0);
     expect(total).toBe(6);
     expect(provider!.referralsReceived.every((r: { region: { code: string } }) => r.region.code === 'JZ43')).toBe(true);
   });

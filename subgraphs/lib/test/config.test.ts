@@ -39,12 +39,33 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ [variable]: value })).toThrow(variable);
   });
 
+  it('requires a token source and a claims secret in production, each named', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', CLAIMS_SIGNING_SECRET: 'c'.repeat(32) })).toThrow('AUTH_JWKS_URL or AUTH_HS256_SECRET');
+    expect(() => loadConfig({ NODE_ENV: 'production', AUTH_HS256_SECRET: 's'.repeat(32) })).toThrow('CLAIMS_SIGNING_SECRET');
+    expect(() => loadConfig({ AUTH_HS256_SECRET: 'short' })).toThrow('AUTH_HS256_SECRET must be at least 32 characters');
+    expect(() => loadConfig({ AUTH_JWKS_URL: 'ftp://idp' })).toThrow('AUTH_JWKS_URL');
+    const production = loadConfig({ NODE_ENV: 'production', AUTH_JWKS_URL: 'https://idp.example/jwks', CLAIMS_SIGNING_SECRET: 'c'.repeat(32) });
+    expect(production.auth.hs256Secret).toBeUndefined();
+    expect(production.introspection).toBe(false);
+    expect(loadConfig({}).auth.hs256Secret).toMatch(/development-only/);
+  });
+
+  it('reads the query limits and names a bad one', () => {
+    expect(loadConfig({ QUERY_MAX_DEPTH: '8', CORS_ORIGINS: 'https://a.example, https://b.example' })).toMatchObject({
+      limits: { maxDepth: 8 },
+      corsOrigins: ['https://a.example', 'https://b.example'],
+    });
+    expect(() => loadConfig({ QUERY_MAX_ALIASES: 'many' })).toThrow('QUERY_MAX_ALIASES');
+    expect(() => loadConfig({ MAX_BODY_BYTES: '10' })).toThrow('MAX_BODY_BYTES');
+  });
+
   it('requires a pseudonym key per region in production, and a long one anywhere', () => {
-    expect(() => pseudonymKey(loadConfig({ NODE_ENV: 'production' }), 'JZ21')).toThrow('REGION_JZ21_PSEUDONYM_KEY');
+    const secrets = { AUTH_HS256_SECRET: 's'.repeat(32), CLAIMS_SIGNING_SECRET: 'c'.repeat(32) };
+    expect(() => pseudonymKey(loadConfig({ NODE_ENV: 'production', ...secrets }), 'JZ21')).toThrow('REGION_JZ21_PSEUDONYM_KEY');
     expect(pseudonymKey(loadConfig({}), 'JZ21')).toMatch(/demo-only/);
     expect(() => loadConfig({ REGION_JZ43_PSEUDONYM_KEY: 'short' })).toThrow('REGION_JZ43_PSEUDONYM_KEY');
     const key = 'k'.repeat(40);
-    expect(pseudonymKey(loadConfig({ NODE_ENV: 'production', REGION_JZ21_PSEUDONYM_KEY: key }), 'JZ21')).toBe(key);
+    expect(pseudonymKey(loadConfig({ NODE_ENV: 'production', ...secrets, REGION_JZ21_PSEUDONYM_KEY: key }), 'JZ21')).toBe(key);
   });
 
   it('serves only the regions asked for', () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { post, startFederation, type Federation } from '../../../test/support/federation.js';
+import { startFederation, type Federation } from '../../../test/support/federation.js';
 import { regionDemoProviders } from '../../lib/src/demo/providers.js';
 
 /** `_entities` straight to the monitoring subgraph, as the gateway sends it, for every key monitoring resolves. */
@@ -21,7 +21,7 @@ beforeAll(async () => {
 afterAll(() => fed?.stop());
 
 const entities = async (representations: Record<string, unknown>[]) => {
-  const response = await post(fed.servers.monitoring!.url, ENTITIES, { representations });
+  const response = await fed.subgraphQuery('monitoring', ENTITIES, { representations });
   expect(response.errors).toBeUndefined();
   return response.data._entities as Record<string, any>[];
 };

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { post, startFederation, type Federation } from '../../../test/support/federation.js';
+import { startFederation, type Federation } from '../../../test/support/federation.js';
 
 /** `_entities` straight to the subgraph, as the gateway sends it, for every @key. */
 const ENTITIES = `query($representations: [_Any!]!) { _entities(representations: $representations) {
@@ -25,7 +25,7 @@ beforeAll(async () => {
 afterAll(() => fed?.stop());
 
 const entities = async (representations: Record<string, unknown>[]) => {
-  const response = await post(fed.procurement.url, ENTITIES, { representations });
+  const response = await fed.subgraphQuery('procurement', ENTITIES, { representations });
   expect(response.errors).toBeUndefined();
   return response.data._entities as Record<string, any>[];
 };
