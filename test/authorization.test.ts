@@ -1,4 +1,7 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AccessTables } from '../subgraphs/access/src/db/schema.js';
+import type { RegionSources } from '../subgraphs/lib/src/db/region-sources.js';
 import type { Viewer } from '../subgraphs/lib/src/auth/viewer.js';
 import { ANONYMOUS } from '../subgraphs/lib/src/auth/viewer.js';
 import { todayInNetherlands } from '../subgraphs/lib/src/scalars.js';
@@ -417,6 +420,21 @@ describe('the audit log', () => {
         expect.objectContaining({ subject: 'analyst-jz34', role: 'region-analyst', what: 'Query.referral', recordIds: [s.referral34] }),
       ]),
     );
+  });
+
+  it('withholds client-level data whose reading cannot be recorded', async () => {
+    const access = fed.subgraphs.access!.sources as RegionSources<AccessTables>;
+    const src = await access.source('JZ43');
+    const rename = (from: string, to: string) => src.db.execute(sql.raw(`ALTER TABLE access_jz43.${from} RENAME TO ${to}`));
+    await rename('audit_log', 'audit_log_away');
+    try {
+      const response = await fed.query(`{ region(code: "JZ43") { name clientLevel { referrals(first: 5) { nodes { id clientPseudonym } } } } }`);
+      expect(response.data?.region?.clientLevel ?? null).toBeNull();
+      expect(response.errors?.[0]?.message).toMatch(/withheld: the audit log could not be written/);
+      expect(JSON.stringify(response)).not.toMatch(/JZ43:/);
+    } finally {
+      await rename('audit_log_away', 'audit_log');
+    }
   });
 
   it('records nothing for a denied read', async () => {
