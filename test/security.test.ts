@@ -55,6 +55,15 @@ describe('bearer tokens at the gateway', () => {
     expect(response.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     expect(response.data).toBeUndefined();
   });
+
+  it('tells the client which scheme it wants', async () => {
+    const response = await fetch(fed.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: 'Bearer not-a-token' },
+      body: JSON.stringify({ query: QUERY }),
+    });
+    expect(response.headers.get('www-authenticate')).toMatch(/^Bearer error="invalid_token"/);
+  });
 });
 
 describe('subgraphs called directly', () => {

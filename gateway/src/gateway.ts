@@ -7,7 +7,7 @@ import { ANONYMOUS, type Viewer } from '../../subgraphs/lib/src/auth/viewer.js';
 import type { Config } from '../../subgraphs/lib/src/config.js';
 import { ErrorCode, maskError, type Log } from '../../subgraphs/lib/src/errors.js';
 import { createHttpServer, listen, Refusal, type JsonAnswer, type RunningServer } from '../../subgraphs/lib/src/http.js';
-import { createBearerVerifier, Unauthenticated } from './auth/bearer.js';
+import { createBearerVerifier, Unauthenticated, UNVERIFIABLE } from './auth/bearer.js';
 import { readSecurityRules, servableSupergraph } from './auth/field-rules.js';
 import { guardGateway } from './auth/guard.js';
 import { parseOptionsFor, queryLimitsPlugin, recodeTokenLimit } from './limits.js';
@@ -72,7 +72,13 @@ export async function createGateway(options: GatewayOptions): Promise<{ listen(p
     try {
       return { viewer: await verify(req.headers.authorization) };
     } catch (error) {
-      if (error instanceof Unauthenticated) throw new Refusal(401, ErrorCode.UNAUTHENTICATED, `Unauthenticated: ${error.message}`);
+      if (error instanceof Unauthenticated) {
+        // A refused token is the caller's business; a verification that broke (the JWKS down) is ours.
+        if (error.message === UNVERIFIABLE) log('bearer token could not be verified', error.cause);
+        throw new Refusal(401, ErrorCode.UNAUTHENTICATED, `Unauthenticated: ${error.message}`, {
+          'www-authenticate': `Bearer error="invalid_token", error_description="${error.message}"`,
+        });
+      }
       throw error;
     }
   };

@@ -16,6 +16,9 @@ const ASYMMETRIC = ['RS256', 'ES256'];
 // Both sides' clocks drift a little; more slack would stretch every token's life.
 const CLOCK_TOLERANCE_SECONDS = 5;
 
+/** The reason given when verification itself failed rather than the token. */
+export const UNVERIFIABLE = 'token could not be verified';
+
 const CLAIM_REASONS: Readonly<Record<string, string>> = {
   nbf: 'token is not yet valid',
   aud: 'token audience is wrong',
@@ -31,7 +34,7 @@ function reasonFor(error: unknown): string {
   if (error instanceof errors.JOSEAlgNotAllowed || error instanceof errors.JOSENotSupported) return 'token algorithm is not allowed';
   if (error instanceof errors.JWKSNoMatchingKey) return 'token signing key is unknown';
   if (error instanceof errors.JWSInvalid || error instanceof errors.JWTInvalid) return 'token is malformed';
-  return 'token could not be verified';
+  return UNVERIFIABLE;
 }
 
 /**
@@ -80,7 +83,7 @@ export function createBearerVerifier(auth: AuthConfig): (authorization: string |
       return viewerFromClaims(payload);
     } catch (error) {
       if (error instanceof ClaimsError) throw new Unauthenticated(`token claims are invalid: ${error.message}`);
-      throw new Unauthenticated('token could not be verified', { cause: error });
+      throw new Unauthenticated(UNVERIFIABLE, { cause: error });
     }
   };
 }

@@ -13,6 +13,7 @@ export class Refusal extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    readonly headers: Readonly<Record<string, string>> = {},
   ) {
     super(message);
   }
@@ -101,6 +102,7 @@ export function createHttpServer<C extends BaseContext>(options: HttpOptions<C>)
         context = await options.context(req);
       } catch (error) {
         if (!(error instanceof Refusal)) throw error;
+        for (const [name, value] of Object.entries(error.headers)) res.setHeader(name, value);
         sendJson(res, error.status, graphqlError(error.code, error.message));
         req.resume();
         return;
