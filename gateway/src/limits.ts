@@ -64,14 +64,22 @@ function fieldDefinition(schema: GraphQLSchema, parent: GraphQLNamedType, name: 
   return isObjectType(parent) || isInterfaceType(parent) ? parent.getFields()[name] : undefined;
 }
 
-function listSize(field: FieldNode): number {
+type Variables = Readonly<Record<string, unknown>> | undefined;
+
+function listSize(field: FieldNode, variables: Variables): number {
   const first = field.arguments?.find((argument) => argument.name.value === 'first')?.value;
+  const given = first?.kind === Kind.INT ? Number.parseInt(first.value, 10) : first?.kind === Kind.VARIABLE ? variables?.[first.name.value] : undefined;
   // A negative `first` must not cancel out the cost of sibling fields.
-  return first?.kind === Kind.INT ? Math.max(0, Number.parseInt(first.value, 10)) : DEFAULT_LIST_SIZE;
+  return typeof given === 'number' && Number.isInteger(given) ? Math.max(0, given) : DEFAULT_LIST_SIZE;
 }
 
 /** Depth, aliases and cost of the operation that would execute; all zero when none would. */
-export function measureOperation(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined): OperationMeasure {
+export function measureOperation(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  variables?: Variables,
+): OperationMeasure {
   const operation = getOperationAST(document, operationName);
   const root = operation ? schema.getRootType(operation.operation) : undefined;
   if (!operation || !root) return NOTHING;
@@ -122,7 +130,7 @@ export function measureOperation(schema: GraphQLSchema, document: DocumentNode, 
     const definition = fieldDefinition(schema, parent, node.name.value);
     if (!node.selectionSet || !definition) return { depth: ownDepth, aliases, cost: 1 };
     const children = selections(node.selectionSet, getNamedType(definition.type));
-    const multiplier = isListType(getNullableType(definition.type)) ? listSize(node) : 1;
+    const multiplier = isListType(getNullableType(definition.type)) ? listSize(node, variables) : 1;
     return { depth: ownDepth + children.depth, aliases: aliases + children.aliases, cost: 1 + multiplier * children.cost };
   }
 
@@ -156,7 +164,7 @@ export function queryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin<BaseC
         async didResolveOperation({ source, schema, document, request }) {
           const tokens = countTokens(source, limits.maxTokens);
           if (tokens > limits.maxTokens) throw limitError(LimitCode.MAX_TOKENS_EXCEEDED, 'maxTokens', limits.maxTokens, tokens);
-          const { depth, aliases, cost } = measureOperation(schema, document, request.operationName);
+          const { depth, aliases, cost } = measureOperation(schema, document, request.operationName, request.variables);
           if (depth > limits.maxDepth) throw limitError(LimitCode.MAX_DEPTH_EXCEEDED, 'maxDepth', limits.maxDepth, depth);
           if (aliases > limits.maxAliases) throw limitError(LimitCode.MAX_ALIASES_EXCEEDED, 'maxAliases', limits.maxAliases, aliases);
           if (cost > limits.maxCost) throw limitError(LimitCode.MAX_COST_EXCEEDED, 'maxCost', limits.maxCost, cost);

@@ -90,9 +90,13 @@ describe('measureOperation: cost', () => {
     expect(measure('{ region(code: "JZ34") { name providers { agbCode } } }').cost).toBe(13);
   });
 
-  it('treats a variable first as the default size', () => {
+  it('reads a variable first from the variables, and takes the default size without it', () => {
+    const query = parse('query ($n: Int) { region(code: "x") { providers(first: $n) { agbCode } } }');
     // providers = 1 + 10×1 = 11; region = 1 + 11 = 12.
-    expect(measure('query ($n: Int) { region(code: "x") { providers(first: $n) { agbCode } } }').cost).toBe(12);
+    expect(measureOperation(schema, query, undefined).cost).toBe(12);
+    // providers = 1 + 400×1 = 401; region = 402.
+    expect(measureOperation(schema, query, undefined, { n: 400 }).cost).toBe(402);
+    expect(measureOperation(schema, query, undefined, { n: 'many' }).cost).toBe(12);
   });
 
   it('does not let a zero or negative first lower the cost below the field itself', () => {
