@@ -28,7 +28,7 @@ function ruleFor(rules: SecurityRules, parent: string, field: string, returns: s
 }
 
 /** The document with every field the viewer may not see replaced, and what was replaced. */
-export function withoutDenied(document: DocumentNode, context: GatewayGraphQLRequestContext, rules: SecurityRules, viewer: Viewer) {
+function withoutDenied(document: DocumentNode, context: GatewayGraphQLRequestContext, rules: SecurityRules, viewer: Viewer) {
   const typeInfo = new TypeInfo(context.schema);
   const denials: Denials = new Map();
   const rewritten = visit(

@@ -20,14 +20,7 @@ export const MIGRATIONS = fileURLToPath(new URL('../migrations', import.meta.url
 
 /** Builds the access subgraph: referrals, allocations, declarations and plans per region. */
 export function createAccessSubgraph(deps: SubgraphDeps): Subgraph<AccessTables> {
-  const sources = new RegionSources({
-    hub: deps.hub,
-    config: deps.config,
-    baseSchema: BASE_SCHEMA,
-    migrationsFolder: MIGRATIONS,
-    tables: tablesIn,
-    log: deps.log,
-  });
+  const sources = new RegionSources({ ...deps, baseSchema: BASE_SCHEMA, migrationsFolder: MIGRATIONS, tables: tablesIn });
   // Every served region needs its key before anything is imported: fail at start, not later.
   const keys = Object.fromEntries(sources.regions.map((code) => [code, pseudonymKey(deps.config, code)])) as Record<RegionCode, string>;
   const registry = registryResolvers(sources.regions);
@@ -36,7 +29,7 @@ export function createAccessSubgraph(deps: SubgraphDeps): Subgraph<AccessTables>
       name: 'access',
       typeDefs: subgraphTypeDefs('access'),
       sources,
-      createLoaders: (request) => createLoaders({ sources, timeoutMs: deps.config.regionTimeoutMs, log: deps.log, ...request }),
+      createLoaders,
       loadDemo: (demo) => seedAccessDemo(sources, demo, keys, deps.log),
       resolvers: {
         Date: DateScalar,

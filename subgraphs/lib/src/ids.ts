@@ -8,10 +8,12 @@ export function globalId(region: RegionCode, localId: string | number): string {
   return `${region}:${localId}`;
 }
 
-export function parseGlobalId(id: string): { region: string; localId: string } | undefined {
+/** A graph id's region and local id; undefined when it is malformed or names a region not served here. */
+export function parseServedId(id: string, served: readonly RegionCode[]): { region: RegionCode; localId: string } | undefined {
   const at = id.indexOf(':');
   if (at <= 0 || at === id.length - 1) return undefined;
-  return { region: id.slice(0, at), localId: id.slice(at + 1) };
+  const region = served.find((code) => code === id.slice(0, at));
+  return region ? { region, localId: id.slice(at + 1) } : undefined;
 }
 
 /** Opaque page cursors: the last local id of a page. */

@@ -3,7 +3,7 @@ import { GraphQLError } from 'graphql';
 import type { NationalHandle, NationalSource } from './db/national-source.js';
 import { NATIONAL_AREA } from './db/national-source.js';
 import { ErrorCode, type Log } from './errors.js';
-import { collectAWhile } from './region-loader.js';
+import { collectAWhile, groupBy } from './region-loader.js';
 
 export interface NationalLoaderScope<T> {
   readonly source: NationalSource<T>;
@@ -55,13 +55,7 @@ export function nationalLoader<T, K, Row, V>(scope: NationalLoaderScope<T>, spec
       } finally {
         clearTimeout(timer);
       }
-      const bucket = new Map<string, Row[]>();
-      for (const row of rows) {
-        const match = spec.rowMatch(row);
-        const list = bucket.get(match);
-        if (list) list.push(row);
-        else bucket.set(match, [row]);
-      }
+      const bucket = groupBy(rows, spec.rowMatch);
       return keys.map((key) => spec.combine(bucket.get(spec.keyMatch(key)) ?? [], key));
     },
     { cacheKeyFn: spec.id, batchScheduleFn: collectAWhile },

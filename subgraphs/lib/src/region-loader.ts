@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
-import type { GraphQLError } from 'graphql';
-import { mayRead, requireAccess, type Access } from './auth/policy.js';
+import { GraphQLError } from 'graphql';
+import { mayRead, refusal, type Access } from './auth/policy.js';
 import type { Viewer } from './auth/viewer.js';
 import type { Log } from './errors.js';
 import type { RegionSource, RegionSources } from './db/region-sources.js';
@@ -42,32 +42,22 @@ export interface RegionLoaderSpec<T, K, Row, V> {
  * failure is reported once for the request.
  */
 export function regionLoader<T, K, Row, V>(scope: RegionLoaderScope<T>, spec: RegionLoaderSpec<T, K, Row, V>): DataLoader<K, V, string> {
-  const readable = (key: K): readonly RegionCode[] => {
+  // A key naming one region the caller may not see gets FORBIDDEN; one over several skips those.
+  const readable = (key: K): readonly RegionCode[] | GraphQLError => {
     const regions = spec.regions(key);
-    if (regions.length === 1) {
-      requireAccess(scope.viewer, spec.access, regions[0]!);
-      return regions;
-    }
+    if (regions.length === 1) return refusal(scope.viewer, spec.access, regions[0]!) ?? regions;
     return regions.filter((region) => mayRead(scope.viewer, spec.access, region));
   };
   return new DataLoader<K, V, string>(
     async (asked) => {
-      const refused = new Map<K, GraphQLError>();
-      const keys = asked.filter((key) => {
-        try {
-          readable(key);
-          return true;
-        } catch (error) {
-          refused.set(key, error as GraphQLError);
-          return false;
-        }
-      });
+      const regionsOf = new Map(asked.map((key) => [key, readable(key)] as const));
       const groups = new Map<string, Map<RegionCode, K[]>>();
-      for (const key of keys) {
+      for (const [key, regions] of regionsOf) {
+        if (regions instanceof GraphQLError) continue;
         const shape = spec.shape?.(key) ?? '';
         let byRegion = groups.get(shape);
         if (!byRegion) groups.set(shape, (byRegion = new Map()));
-        for (const region of readable(key)) {
+        for (const region of regions) {
           const list = byRegion.get(region);
           if (list) list.push(key);
           else byRegion.set(region, [key]);
@@ -85,25 +75,15 @@ export function regionLoader<T, K, Row, V>(scope: RegionLoaderScope<T>, spec: Re
             scope.log,
           );
           const perRegion = new Map<RegionCode, Map<string, Row[]>>();
-          for (const [region, rows] of outcome.results) {
-            const bucket = new Map<string, Row[]>();
-            for (const row of rows) {
-              const match = spec.rowMatch(row);
-              const list = bucket.get(match);
-              if (list) list.push(row);
-              else bucket.set(match, [row]);
-            }
-            perRegion.set(region, bucket);
-          }
+          for (const [region, rows] of outcome.results) perRegion.set(region, groupBy(rows, spec.rowMatch));
           buckets.set(shape, perRegion);
           failed.set(shape, outcome.failures);
         }),
       );
       return asked.map((key) => {
-        const refusal = refused.get(key);
-        if (refusal) return refusal;
+        const regions = regionsOf.get(key)!;
+        if (regions instanceof GraphQLError) return regions;
         const shape = spec.shape?.(key) ?? '';
-        const regions = readable(key);
         const rows: Row[] = [];
         for (const region of regions) {
           const failure = failed.get(shape)?.get(region);
@@ -119,6 +99,18 @@ export function regionLoader<T, K, Row, V>(scope: RegionLoaderScope<T>, spec: Re
     },
     { cacheKeyFn: spec.id, batchScheduleFn: collectAWhile },
   );
+}
+
+/** Rows by a key of theirs, in their order: how a batch's rows are handed back to its keys. */
+export function groupBy<Row>(rows: readonly Row[], key: (row: Row) => string): Map<string, Row[]> {
+  const groups = new Map<string, Row[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const list = groups.get(k);
+    if (list) list.push(row);
+    else groups.set(k, [row]);
+  }
+  return groups;
 }
 
 /**

@@ -12,6 +12,7 @@ import { AuditTrail, type AuditWriter } from './auth/audit.js';
 import { CLAIMS_HEADER, SignatureError, verifyClaims } from './auth/signed-claims.js';
 import type { Viewer } from './auth/viewer.js';
 import { ErrorCode } from './errors.js';
+import type { RegionLoaderScope } from './region-loader.js';
 import type { RegionCode } from './regions/registry.js';
 import { auditPlugin, inRegionOf, RegionFailures, regionFailuresPlugin, type SubgraphContext } from './request.js';
 
@@ -34,7 +35,8 @@ export interface SubgraphDefinition<T, L> {
   readonly typeDefs: DocumentNode;
   readonly resolvers: GraphQLResolverMap<SubgraphContext<L, T>>;
   readonly sources: RegionSources<T>;
-  readonly createLoaders: (request: { failures: RegionFailures; viewer: Viewer }) => L;
+  /** The request's loaders, over its regions, failures and caller. */
+  readonly createLoaders: (scope: RegionLoaderScope<T>) => L;
   /** Where client-level reads are recorded; a subgraph without client-level data has none. */
   readonly auditWriter?: AuditWriter;
   /** Runs after the regions are migrated: more sources to migrate, small demo data to load. */
@@ -116,7 +118,7 @@ export function buildSubgraph<T, L>(definition: SubgraphDefinition<T, L>, deps: 
             viewer,
             audit: new AuditTrail(viewer),
             failures,
-            loaders: definition.createLoaders({ failures, viewer }),
+            loaders: definition.createLoaders({ sources: definition.sources, timeoutMs: deps.config.regionTimeoutMs, log, failures, viewer }),
             log,
             inRegion,
           };

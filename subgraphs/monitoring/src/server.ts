@@ -23,22 +23,8 @@ export const NATIONAL_MIGRATIONS = fileURLToPath(new URL('../migrations/national
 /** The monitoring subgraph's data sources: per region (surveys, outcomes) and national (CBS tables). */
 export function monitoringSources(deps: SubgraphDeps) {
   return {
-    regions: new RegionSources<MonitoringTables>({
-      hub: deps.hub,
-      config: deps.config,
-      baseSchema: BASE_SCHEMA,
-      migrationsFolder: REGION_MIGRATIONS,
-      tables: tablesIn,
-      log: deps.log,
-    }),
-    national: new NationalSource<NationalTables>({
-      hub: deps.hub,
-      config: deps.config,
-      schema: NATIONAL_SCHEMA,
-      migrationsFolder: NATIONAL_MIGRATIONS,
-      tables: nationalTablesIn,
-      log: deps.log,
-    }),
+    regions: new RegionSources<MonitoringTables>({ ...deps, baseSchema: BASE_SCHEMA, migrationsFolder: REGION_MIGRATIONS, tables: tablesIn }),
+    national: new NationalSource<NationalTables>({ ...deps, schema: NATIONAL_SCHEMA, migrationsFolder: NATIONAL_MIGRATIONS, tables: nationalTablesIn }),
   };
 }
 
@@ -51,7 +37,7 @@ export function createMonitoringSubgraph(deps: SubgraphDeps): Subgraph<Monitorin
       name: 'monitoring',
       typeDefs: subgraphTypeDefs('monitoring'),
       sources,
-      createLoaders: (request) => createLoaders({ sources, national, timeoutMs: deps.config.regionTimeoutMs, log: deps.log, ...request }),
+      createLoaders: (scope) => createLoaders({ ...scope, national }),
       prepare: async (demo) => {
         // The national source is migrated at start like the regions; a failure there is logged and retried on use.
         await national.source().catch((error: unknown) => deps.log('the national source could not be migrated; it will be retried on use', error));

@@ -18,21 +18,14 @@ export const MIGRATIONS = fileURLToPath(new URL('../migrations', import.meta.url
 
 /** Builds the procurement subgraph: providers, contracts and waiting times per region. */
 export function createProcurementSubgraph(deps: SubgraphDeps): Subgraph<ProcurementTables> {
-  const sources = new RegionSources({
-    hub: deps.hub,
-    config: deps.config,
-    baseSchema: BASE_SCHEMA,
-    migrationsFolder: MIGRATIONS,
-    tables: tablesIn,
-    log: deps.log,
-  });
+  const sources = new RegionSources({ ...deps, baseSchema: BASE_SCHEMA, migrationsFolder: MIGRATIONS, tables: tablesIn });
   const registry = registryResolvers(sources.regions);
   return buildSubgraph(
     {
       name: 'procurement',
       typeDefs: subgraphTypeDefs('procurement'),
       sources,
-      createLoaders: (request) => createLoaders({ sources, timeoutMs: deps.config.regionTimeoutMs, log: deps.log, ...request }),
+      createLoaders,
       prepare: async (demo) => {
         if (demo) await seedDemoData(sources, demo, deps.log);
       },

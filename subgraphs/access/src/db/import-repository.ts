@@ -1,4 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
+import type { FINANCING_VARIANTS } from '../../../lib/src/codes/ijw.js';
 import { inList } from '../../../lib/src/db/in-list.js';
 import type { RegionSource } from '../../../lib/src/db/region-sources.js';
 import { rowsOf } from '../../../lib/src/db/migrate.js';
@@ -35,7 +36,7 @@ export interface NewAllocation {
   frequency: string;
   validFrom: string;
   validUntil: string | null;
-  financingVariant: 'INSPANNINGSGERICHT' | 'OUTPUTGERICHT' | 'TAAKGERICHT';
+  financingVariant: (typeof FINANCING_VARIANTS)[number];
 }
 
 export interface NewDeclaration {

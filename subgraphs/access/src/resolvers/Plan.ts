@@ -1,16 +1,10 @@
-import { globalId, parseGlobalId } from '../../../lib/src/ids.js';
-import { isRegionCode } from '../../../lib/src/regions/registry.js';
+import { globalId } from '../../../lib/src/ids.js';
 import type { AccessContext } from '../context.js';
 import type { PlanModel } from '../models.js';
+import { loadClientRecord } from './client-level.js';
 
 /** One plan by its global id, recorded in the audit log under `what` when it is read. */
-export async function loadPlan(id: string, ctx: AccessContext, what: string): Promise<PlanModel | null> {
-  const parsed = parseGlobalId(id);
-  if (!parsed || !isRegionCode(parsed.region) || !ctx.served.includes(parsed.region)) return null;
-  const plan = await ctx.loaders.plan.load({ region: parsed.region, localId: parsed.localId });
-  if (plan) ctx.audit.record(parsed.region, what, [id]);
-  return plan;
-}
+export const loadPlan = (id: string, ctx: AccessContext, what: string) => loadClientRecord(id, ctx, what, ctx.loaders.plan);
 
 export const Plan = {
   __resolveReference: (ref: { id: string }, ctx: AccessContext) => loadPlan(ref.id, ctx, 'Plan'),

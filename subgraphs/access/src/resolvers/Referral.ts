@@ -1,17 +1,11 @@
-import { globalId, parseGlobalId } from '../../../lib/src/ids.js';
-import { isRegionCode } from '../../../lib/src/regions/registry.js';
+import { globalId } from '../../../lib/src/ids.js';
 import { category, endReason, frequency, referrerType, unit } from '../codes.js';
 import type { AccessContext } from '../context.js';
 import type { AllocationModel, DeclarationModel, ReferralModel } from '../models.js';
+import { loadClientRecord } from './client-level.js';
 
 /** One referral by its global id, recorded in the audit log under `what` when it is read. */
-export async function loadReferral(id: string, ctx: AccessContext, what: string): Promise<ReferralModel | null> {
-  const parsed = parseGlobalId(id);
-  if (!parsed || !isRegionCode(parsed.region) || !ctx.served.includes(parsed.region)) return null;
-  const referral = await ctx.loaders.referral.load({ region: parsed.region, localId: parsed.localId });
-  if (referral) ctx.audit.record(parsed.region, what, [id]);
-  return referral;
-}
+export const loadReferral = (id: string, ctx: AccessContext, what: string) => loadClientRecord(id, ctx, what, ctx.loaders.referral);
 
 const key = (r: ReferralModel) => ({ region: r.region, localId: r.id });
 

@@ -2,7 +2,7 @@ import { requireProductCategory } from '../../../lib/src/codes/product-categorie
 import { REFERRER_TYPES } from '../../../lib/src/codes/ijw.js';
 import { requireAccess } from '../../../lib/src/auth/policy.js';
 import { badInput } from '../../../lib/src/errors.js';
-import { afterCursor, cursorOf, globalId } from '../../../lib/src/ids.js';
+import { afterCursor } from '../../../lib/src/ids.js';
 import { regionYouthPopulation } from '../../../lib/src/regions/population.js';
 import type { RegionRef } from '../../../lib/src/regions/resolvers.js';
 import { PROTECTED, protectCount, protectRate, protectShare } from '../../../lib/src/small-numbers.js';
@@ -13,6 +13,7 @@ import type { ReferralFilter } from '../db/client-repository.js';
 import type { Period } from '../db/statistics-repository.js';
 import { comparisonYears } from '../../../lib/src/years.js';
 import { periodOf } from '../period.js';
+import { auditedPage } from './client-level.js';
 
 const MAX_PAGE = 500;
 
@@ -133,9 +134,7 @@ export const RegionClientLevel = {
       ctx.loaders.referralPage.load({ region: c.region, filter, first, after: afterCursor(args.after) }),
       ctx.loaders.referralTotal.load({ region: c.region, filter }),
     ]);
-    const nodes = rows.slice(0, first);
-    ctx.audit.record(c.region, 'Region.clientLevel.referrals', nodes.map((n) => globalId(c.region, n.id)));
-    return { nodes, totalCount, pageInfo: { hasNextPage: rows.length > first, endCursor: nodes.length ? cursorOf(nodes.at(-1)!.id) : null } };
+    return auditedPage(ctx, c.region, 'Region.clientLevel.referrals', rows, totalCount, first);
   },
   plans: async (
     c: { region: RegionRef['code'] },
@@ -148,8 +147,6 @@ export const RegionClientLevel = {
       ctx.loaders.planPage.load({ region: c.region, filter, first, after: afterCursor(args.after) }),
       ctx.loaders.planTotal.load({ region: c.region, filter }),
     ]);
-    const nodes = rows.slice(0, first);
-    ctx.audit.record(c.region, 'Region.clientLevel.plans', nodes.map((n) => globalId(c.region, n.id)));
-    return { nodes, totalCount, pageInfo: { hasNextPage: rows.length > first, endCursor: nodes.length ? cursorOf(nodes.at(-1)!.id) : null } };
+    return auditedPage(ctx, c.region, 'Region.clientLevel.plans', rows, totalCount, first);
   },
 };

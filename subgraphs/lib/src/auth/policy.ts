@@ -1,3 +1,4 @@
+import type { GraphQLError } from 'graphql';
 import { forbidden } from '../errors.js';
 import type { RegionCode } from '../regions/registry.js';
 import { EXACT, PROTECTED, type Disclosure } from '../small-numbers.js';
@@ -52,10 +53,15 @@ const DESCRIBED: Record<Exclude<Access, 'public'>, string> = {
   audit: 'the audit log',
 };
 
+/** The FORBIDDEN error for a read the caller may not do; null when it may. */
+export function refusal(viewer: Viewer, access: Access, region: RegionCode): GraphQLError | null {
+  if (access === 'public' || mayRead(viewer, access, region)) return null;
+  return forbidden(`Not allowed to read ${DESCRIBED[access]} of region ${region} as ${viewer.role}`);
+}
+
 export function requireAccess(viewer: Viewer, access: Access, region: RegionCode): void {
-  if (access !== 'public' && !mayRead(viewer, access, region)) {
-    throw forbidden(`Not allowed to read ${DESCRIBED[access]} of region ${region} as ${viewer.role}`);
-  }
+  const error = refusal(viewer, access, region);
+  if (error) throw error;
 }
 
 /** The AGB code a provider's reads are limited to; null for callers that see every provider. */

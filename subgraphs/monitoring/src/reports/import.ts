@@ -1,4 +1,5 @@
 import type { RegionSources } from '../../../lib/src/db/region-sources.js';
+import { groupBy } from '../../../lib/src/region-loader.js';
 import type { RegionCode } from '../../../lib/src/regions/registry.js';
 import { todayInNetherlands } from '../../../lib/src/scalars.js';
 import { upsertOutcomes, upsertSatisfaction, type WriteCounts } from '../db/repository.js';
@@ -22,15 +23,10 @@ async function writeByRegion<R extends { region: RegionCode }>(
   write: (src: Awaited<ReturnType<Sources['source']>>, rows: Omit<R, 'region'>[]) => Promise<WriteCounts>,
   say: (line: string) => void,
 ): Promise<Map<RegionCode, WriteCounts>> {
-  const byRegion = new Map<RegionCode, Omit<R, 'region'>[]>();
-  for (const { region, ...rest } of records) {
-    const list = byRegion.get(region);
-    if (list) list.push(rest);
-    else byRegion.set(region, [rest]);
-  }
   const counts = new Map<RegionCode, WriteCounts>();
-  for (const [region, rows] of byRegion) {
-    const written = await write(await sources.source(region), rows);
+  for (const rows of groupBy(records, (r) => r.region).values()) {
+    const region = rows[0]!.region;
+    const written = await write(await sources.source(region), rows.map(({ region: _region, ...rest }) => rest));
     say(`${region}: ${written.inserted} new, ${written.updated} changed, ${written.unchanged} unchanged`);
     counts.set(region, written);
   }

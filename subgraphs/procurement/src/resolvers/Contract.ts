@@ -1,12 +1,11 @@
 import { productCategory } from '../../../lib/src/codes/product-categories.js';
-import { isRegionCode } from '../../../lib/src/regions/registry.js';
 import type { ProcurementContext } from '../context.js';
-import { globalId, parseGlobalId } from '../../../lib/src/ids.js';
+import { globalId, parseServedId } from '../../../lib/src/ids.js';
 import type { ContractModel } from '../models.js';
 
 export function loadContract(id: string, ctx: ProcurementContext): Promise<ContractModel | null> | null {
-  const parsed = parseGlobalId(id);
-  if (!parsed || !isRegionCode(parsed.region) || !ctx.served.includes(parsed.region)) return null;
+  const parsed = parseServedId(id, ctx.served);
+  if (!parsed) return null;
   return ctx.loaders.contract.load({ region: parsed.region, localId: parsed.localId });
 }
 

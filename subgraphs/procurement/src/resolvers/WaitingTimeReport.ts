@@ -1,13 +1,12 @@
 import { productCategory } from '../../../lib/src/codes/product-categories.js';
-import { isRegionCode } from '../../../lib/src/regions/registry.js';
 import type { ProcurementContext } from '../context.js';
-import { globalId, parseGlobalId } from '../../../lib/src/ids.js';
+import { globalId, parseServedId } from '../../../lib/src/ids.js';
 import type { ReportModel } from '../models.js';
 import { overNorm, reportNorm } from '../waiting-time.js';
 
 export function loadReport(id: string, ctx: ProcurementContext): Promise<ReportModel | null> | null {
-  const parsed = parseGlobalId(id);
-  if (!parsed || !isRegionCode(parsed.region) || !ctx.served.includes(parsed.region)) return null;
+  const parsed = parseServedId(id, ctx.served);
+  if (!parsed) return null;
   if (!/^\d{1,15}$/.test(parsed.localId)) return null;
   return ctx.loaders.report.load({ region: parsed.region, localId: Number(parsed.localId) });
 }
