@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { composeServices } from '@apollo/composition';
-import type { SubgraphName } from '../subgraphs/lib/src/config.js';
+import type { SubgraphName } from '@youth-care/lib/config';
 import { SUBGRAPHS, SUPERGRAPH_FILE, subgraphTypeDefs } from './subgraphs.js';
 
 export class CompositionError extends Error {}

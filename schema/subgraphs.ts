@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse, type DocumentNode } from 'graphql';
-import type { SubgraphName } from '../subgraphs/lib/src/config.js';
+import type { SubgraphName } from '@youth-care/lib/config';
 
 const here = dirname(fileURLToPath(import.meta.url));
 

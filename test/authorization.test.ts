@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AccessTables } from '../subgraphs/access/src/db/schema.js';
-import type { RegionSources } from '../subgraphs/lib/src/db/region-sources.js';
-import type { Viewer } from '../subgraphs/lib/src/auth/viewer.js';
-import { ANONYMOUS } from '../subgraphs/lib/src/auth/viewer.js';
-import { todayInNetherlands } from '../subgraphs/lib/src/scalars.js';
+import type { RegionSources } from '@youth-care/lib/db/region-sources';
+import type { Viewer } from '@youth-care/lib/auth/viewer';
+import { ANONYMOUS } from '@youth-care/lib/auth/viewer';
+import { todayInNetherlands } from '@youth-care/lib/scalars';
 import { ADMIN, startFederation, type Federation, type GraphQLResponse } from './support/federation.js';
 
 /**

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REGION_CODES } from '../subgraphs/lib/src/regions/registry.js';
+import { REGION_CODES } from '@youth-care/lib/regions/registry';
 import { startFederation, type Federation } from './support/federation.js';
 
 let fed: Federation;

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { youthPopulation } from '../subgraphs/lib/src/regions/population.js';
-import { membersOn, regionInfo, type RegionCode } from '../subgraphs/lib/src/regions/registry.js';
+import { youthPopulation } from '@youth-care/lib/regions/population';
+import { membersOn, regionInfo, type RegionCode } from '@youth-care/lib/regions/registry';
 import { CBS_FIXTURES } from '../subgraphs/monitoring/src/seed.js';
 import { startFederation, type Federation } from './support/federation.js';
 

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REGION_CODES } from '../subgraphs/lib/src/regions/registry.js';
+import { REGION_CODES } from '@youth-care/lib/regions/registry';
 import { importReportFile } from '../subgraphs/monitoring/src/reports/import.js';
 import { monitoringSources } from '../subgraphs/monitoring/src/server.js';
 import { startFederation, type Federation } from './support/federation.js';

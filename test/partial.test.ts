@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { composeSupergraph } from '../schema/compose.js';
 import { createGateway } from '../gateway/src/gateway.js';
-import { loadConfig } from '../subgraphs/lib/src/config.js';
+import { loadConfig } from '@youth-care/lib/config';
 import { ADMIN, post, startFederation, type Federation, type GraphQLResponse } from './support/federation.js';
 import { startHangingServer } from './support/hanging-server.js';
 

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rowsOf } from '../subgraphs/lib/src/db/migrate.js';
-import { addDays } from '../subgraphs/lib/src/dates.js';
-import { todayInNetherlands } from '../subgraphs/lib/src/scalars.js';
+import { rowsOf } from '@youth-care/lib/db/migrate';
+import { addDays } from '@youth-care/lib/dates';
+import { todayInNetherlands } from '@youth-care/lib/scalars';
 import { startFederation, type Federation } from './support/federation.js';
 
 const REPORT = `mutation($input: ReportWaitingTimeInput!) { reportWaitingTime(input: $input) {

@@ -2,9 +2,9 @@ import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGateway } from '../gateway/src/gateway.js';
 import { composeSupergraph } from '../schema/compose.js';
-import { CLAIMS_HEADER, signClaims } from '../subgraphs/lib/src/auth/signed-claims.js';
-import { loadConfig } from '../subgraphs/lib/src/config.js';
-import type { RunningServer } from '../subgraphs/lib/src/http.js';
+import { CLAIMS_HEADER, signClaims } from '@youth-care/lib/auth/signed-claims';
+import { loadConfig } from '@youth-care/lib/config';
+import type { RunningServer } from '@youth-care/lib/http';
 import { ADMIN, post, startFederation, type Federation } from './support/federation.js';
 
 /** Callers an outsider could fake: bad tokens, requests straight to a subgraph, oversized queries. */

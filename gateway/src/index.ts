@@ -1,6 +1,6 @@
-import { loadConfig } from '../../subgraphs/lib/src/config.js';
-import { runUntilSignal } from '../../subgraphs/lib/src/lifecycle.js';
-import { createLog } from '../../subgraphs/lib/src/log.js';
+import { loadConfig } from '@youth-care/lib/config';
+import { runUntilSignal } from '@youth-care/lib/lifecycle';
+import { createLog } from '@youth-care/lib/log';
 import { createGateway } from './gateway.js';
 
 const config = loadConfig();

@@ -23,7 +23,7 @@ import {
   type GraphQLSchema,
   type SelectionSetNode,
 } from 'graphql';
-import type { QueryLimits } from '../../subgraphs/lib/src/config.js';
+import type { QueryLimits } from '@youth-care/lib/config';
 
 export const LimitCode = {
   MAX_DEPTH_EXCEEDED: 'MAX_DEPTH_EXCEEDED',

@@ -2,9 +2,9 @@ import { RemoteGraphQLDataSource } from '@apollo/gateway';
 import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { GraphQLError } from 'graphql';
-import { CLAIMS_HEADER, signClaims } from '../../subgraphs/lib/src/auth/signed-claims.js';
-import { ANONYMOUS, type Viewer } from '../../subgraphs/lib/src/auth/viewer.js';
-import { ErrorCode, type Log } from '../../subgraphs/lib/src/errors.js';
+import { CLAIMS_HEADER, signClaims } from '@youth-care/lib/auth/signed-claims';
+import { ANONYMOUS, type Viewer } from '@youth-care/lib/auth/viewer';
+import { ErrorCode, type Log } from '@youth-care/lib/errors';
 
 interface HttpErrorExtensions {
   response?: { status?: number; body?: { errors?: unknown } };

@@ -3,8 +3,8 @@
  * Signs with AUTH_HS256_SECRET (the development secret when unset) for AUTH_ISSUER/AUTH_AUDIENCE.
  */
 import { parseArgs } from 'node:util';
-import { ClaimsError, viewerFromClaims, type Viewer } from '../../subgraphs/lib/src/auth/viewer.js';
-import { loadConfig } from '../../subgraphs/lib/src/config.js';
+import { ClaimsError, viewerFromClaims, type Viewer } from '@youth-care/lib/auth/viewer';
+import { loadConfig } from '@youth-care/lib/config';
 import { mintToken } from './auth/mint.js';
 
 const USAGE =

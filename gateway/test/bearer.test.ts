@@ -4,8 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWTPayload } from 'jose';
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { ANONYMOUS, type Viewer } from '../../subgraphs/lib/src/auth/viewer.js';
-import { DEVELOPMENT_TOKEN_SECRET, loadConfig, type AuthConfig } from '../../subgraphs/lib/src/config.js';
+import { ANONYMOUS, type Viewer } from '@youth-care/lib/auth/viewer';
+import { DEVELOPMENT_TOKEN_SECRET, loadConfig, type AuthConfig } from '@youth-care/lib/config';
 import { createBearerVerifier, Unauthenticated } from '../src/auth/bearer.js';
 import { exampleViewers, mintToken } from '../src/auth/mint.js';
 

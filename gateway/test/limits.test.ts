@@ -1,7 +1,7 @@
 import { ApolloServer } from '@apollo/server';
 import { buildSchema, parse, type GraphQLFormattedError } from 'graphql';
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import type { QueryLimits } from '../../subgraphs/lib/src/config.js';
+import type { QueryLimits } from '@youth-care/lib/config';
 import { countTokens, LimitCode, limitError, measureOperation, parseOptionsFor, queryLimitsPlugin, recodeTokenLimit } from '../src/limits.js';
 
 const schema = buildSchema(`

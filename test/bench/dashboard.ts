@@ -1,4 +1,4 @@
-import { viewerFromClaims } from '../../subgraphs/lib/src/auth/viewer.js';
+import { viewerFromClaims } from '@youth-care/lib/auth/viewer';
 import { startFederation } from '../support/federation.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { Viewer } from '../../subgraphs/lib/src/auth/viewer.js';
+import type { Viewer } from '@youth-care/lib/auth/viewer';
 import { startFederation } from '../support/federation.js';
 
 /**

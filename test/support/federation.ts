@@ -1,13 +1,13 @@
 import { composeSupergraph } from '../../schema/compose.js';
 import { createGateway } from '../../gateway/src/gateway.js';
 import { mintToken } from '../../gateway/src/auth/mint.js';
-import { CLAIMS_HEADER, signClaims } from '../../subgraphs/lib/src/auth/signed-claims.js';
-import type { Viewer } from '../../subgraphs/lib/src/auth/viewer.js';
-import { loadConfig, type Config } from '../../subgraphs/lib/src/config.js';
-import { DatabaseHub } from '../../subgraphs/lib/src/db/database.js';
-import type { RunningServer } from '../../subgraphs/lib/src/http.js';
-import { MEMBERS } from '../../gateway/src/members.js';
-import type { Subgraph } from '../../subgraphs/lib/src/subgraph.js';
+import { CLAIMS_HEADER, signClaims } from '@youth-care/lib/auth/signed-claims';
+import type { Viewer } from '@youth-care/lib/auth/viewer';
+import { loadConfig, type Config } from '@youth-care/lib/config';
+import { DatabaseHub } from '@youth-care/lib/db/database';
+import type { RunningServer } from '@youth-care/lib/http';
+import { MEMBERS } from '../../subgraphs/all-in-one/src/members.js';
+import type { Subgraph } from '@youth-care/lib/subgraph';
 import type { ProcurementTables } from '../../subgraphs/procurement/src/db/schema.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
 

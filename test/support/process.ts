@@ -18,7 +18,7 @@ export interface Started {
 /** Runs `npm start`'s entry point as its own process and waits for it to print the gateway URL. */
 export function startProcess(args: string[], env: Record<string, string>, timeoutMs = 90_000): Promise<Started> {
   const began = Date.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'gateway/src/start-federation.ts', ...args], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'subgraphs/all-in-one/src/start.ts', ...args], {
     cwd: REPO,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,6 +1,6 @@
 import { createRemoteJWKSet, errors, jwtVerify, type JWTVerifyGetKey } from 'jose';
-import type { AuthConfig } from '../../../subgraphs/lib/src/config.js';
-import { ANONYMOUS, ClaimsError, viewerFromClaims, type Viewer } from '../../../subgraphs/lib/src/auth/viewer.js';
+import type { AuthConfig } from '@youth-care/lib/config';
+import { ANONYMOUS, ClaimsError, viewerFromClaims, type Viewer } from '@youth-care/lib/auth/viewer';
 
 /** A refused bearer token; the message is safe to show the caller, the cause (if any) is for the log. */
 export class Unauthenticated extends Error {

@@ -1,5 +1,5 @@
 import { Kind, parse, valueFromASTUntyped, type ConstDirectiveNode, type DefinitionNode } from 'graphql';
-import { scopesOf, type Viewer } from '../../../subgraphs/lib/src/auth/viewer.js';
+import { scopesOf, type Viewer } from '@youth-care/lib/auth/viewer';
 
 /** What a field (or every field returning a type) asks of the caller. */
 export interface FieldRule {

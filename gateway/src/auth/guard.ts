@@ -11,8 +11,8 @@ import {
   GraphQLError,
   type FieldNode,
 } from 'graphql';
-import type { Viewer } from '../../../subgraphs/lib/src/auth/viewer.js';
-import { ErrorCode } from '../../../subgraphs/lib/src/errors.js';
+import type { Viewer } from '@youth-care/lib/auth/viewer';
+import { ErrorCode } from '@youth-care/lib/errors';
 import { describeRule, satisfies, type FieldRule, type SecurityRules } from './field-rules.js';
 
 /** A denied field, kept in the document as `key: __typename` so nothing of it is fetched. */

@@ -1,7 +1,7 @@
 import { SignJWT } from 'jose';
-import type { AuthConfig } from '../../../subgraphs/lib/src/config.js';
-import { claimsOf, type Viewer } from '../../../subgraphs/lib/src/auth/viewer.js';
-import { regionDemoProviders } from '../../../subgraphs/lib/src/demo/providers.js';
+import type { AuthConfig } from '@youth-care/lib/config';
+import { claimsOf, type Viewer } from '@youth-care/lib/auth/viewer';
+import { regionDemoProviders } from '@youth-care/lib/demo/providers';
 
 const DEFAULT_LIFETIME_SECONDS = 8 * 60 * 60;
 

@@ -1,5 +1,5 @@
-import { END_REASONS, FREQUENCIES, REFERRER_TYPES, UNITS, type Coded } from '../../lib/src/codes/ijw.js';
-import { productCategory } from '../../lib/src/codes/product-categories.js';
+import { END_REASONS, FREQUENCIES, REFERRER_TYPES, UNITS, type Coded } from '@youth-care/lib/codes/ijw';
+import { productCategory } from '@youth-care/lib/codes/product-categories';
 
 function lookup(list: readonly Coded[], listName: string) {
   return (code: string): Coded => list.find((c) => c.code === code) ?? { code, name: `unknown ${listName} code` };

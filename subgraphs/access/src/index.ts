@@ -1,4 +1,4 @@
-import { runStandalone } from '../../lib/src/standalone.js';
+import { runStandalone } from '@youth-care/lib/standalone';
 import { createAccessSubgraph } from './server.js';
 
 await runStandalone('access', createAccessSubgraph);

@@ -1,7 +1,7 @@
-import type { RegionSource } from '../../lib/src/db/region-sources.js';
-import type { InRegion } from '../../lib/src/ids.js';
-import { regionLoader, regionValueLoader, type RegionLoaderScope } from '../../lib/src/region-loader.js';
-import type { RegionCode } from '../../lib/src/regions/registry.js';
+import type { RegionSource } from '@youth-care/lib/db/region-sources';
+import type { InRegion } from '@youth-care/lib/ids';
+import { regionLoader, regionValueLoader, type RegionLoaderScope } from '@youth-care/lib/region-loader';
+import type { RegionCode } from '@youth-care/lib/regions/registry';
 import { auditEntries } from './db/audit-repository.js';
 import * as clients from './db/client-repository.js';
 import type { AccessTables } from './db/schema.js';

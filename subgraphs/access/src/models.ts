@@ -1,4 +1,4 @@
-import type { InRegion } from '../../lib/src/ids.js';
+import type { InRegion } from '@youth-care/lib/ids';
 import type { TrajectoryRow } from './db/import-repository.js';
 import type { AccessTables } from './db/schema.js';
 

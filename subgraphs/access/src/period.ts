@@ -1,6 +1,6 @@
-import { addDays, addMonths } from '../../lib/src/dates.js';
-import { badInput } from '../../lib/src/errors.js';
-import { todayInNetherlands } from '../../lib/src/scalars.js';
+import { addDays, addMonths } from '@youth-care/lib/dates';
+import { badInput } from '@youth-care/lib/errors';
+import { todayInNetherlands } from '@youth-care/lib/scalars';
 import type { Period } from './db/statistics-repository.js';
 
 const MAX_YEARS = 10;

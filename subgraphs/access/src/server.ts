@@ -1,11 +1,11 @@
 import { fileURLToPath } from 'node:url';
 import { subgraphTypeDefs } from '../../../schema/subgraphs.js';
-import { pseudonymKey } from '../../lib/src/config.js';
-import { RegionSources } from '../../lib/src/db/region-sources.js';
-import type { RegionCode } from '../../lib/src/regions/registry.js';
-import { registryResolvers } from '../../lib/src/regions/resolvers.js';
-import { DateScalar } from '../../lib/src/scalars.js';
-import { buildSubgraph, type Subgraph, type SubgraphDeps } from '../../lib/src/subgraph.js';
+import { pseudonymKey } from '@youth-care/lib/config';
+import { RegionSources } from '@youth-care/lib/db/region-sources';
+import type { RegionCode } from '@youth-care/lib/regions/registry';
+import { registryResolvers } from '@youth-care/lib/regions/resolvers';
+import { DateScalar } from '@youth-care/lib/scalars';
+import { buildSubgraph, type Subgraph, type SubgraphDeps } from '@youth-care/lib/subgraph';
 import { BASE_SCHEMA, tablesIn, type AccessTables } from './db/schema.js';
 import { createLoaders } from './loaders.js';
 import { Plan } from './resolvers/Plan.js';

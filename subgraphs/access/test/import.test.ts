@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startFederation, type Federation } from '../../../test/support/federation.js';
-import { rowsOf } from '../../lib/src/db/migrate.js';
-import { regionInfo } from '../../lib/src/regions/registry.js';
+import { rowsOf } from '@youth-care/lib/db/migrate';
+import { regionInfo } from '@youth-care/lib/regions/registry';
 import { tableCounts } from '../src/db/import-repository.js';
 import { importJsonLines, type ImportContext } from '../src/import/importer.js';
 import { FIXTURE, jsonLines } from './fixture.js';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFederation, type Federation } from '../../../test/support/federation.js';
-import { pseudonymKey } from '../../lib/src/config.js';
-import { regionInfo } from '../../lib/src/regions/registry.js';
+import { pseudonymKey } from '@youth-care/lib/config';
+import { regionInfo } from '@youth-care/lib/regions/registry';
 import { importJsonLines, type ImportContext } from '../src/import/importer.js';
 import { FIXTURE, jsonLines } from './fixture.js';
 

@@ -1,9 +1,9 @@
-import type { NationalSource } from '../../lib/src/db/national-source.js';
-import type { RegionSource } from '../../lib/src/db/region-sources.js';
-import { providerFilter } from '../../lib/src/auth/policy.js';
-import { nationalLoader } from '../../lib/src/national-loader.js';
-import { regionLoader, type RegionLoaderScope } from '../../lib/src/region-loader.js';
-import type { RegionCode } from '../../lib/src/regions/registry.js';
+import type { NationalSource } from '@youth-care/lib/db/national-source';
+import type { RegionSource } from '@youth-care/lib/db/region-sources';
+import { providerFilter } from '@youth-care/lib/auth/policy';
+import { nationalLoader } from '@youth-care/lib/national-loader';
+import { regionLoader, type RegionLoaderScope } from '@youth-care/lib/region-loader';
+import type { RegionCode } from '@youth-care/lib/regions/registry';
 import { parsePeriod } from './cbs/periods.js';
 import * as national from './db/national-repository.js';
 import type { NationalTables } from './db/national-schema.js';

@@ -1,6 +1,6 @@
-import type { Protected, ProtectedCount } from '../../lib/src/small-numbers.js';
-import type { PopulationStatus } from '../../lib/src/regions/population.js';
-import type { RegionCode } from '../../lib/src/regions/registry.js';
+import type { Protected, ProtectedCount } from '@youth-care/lib/small-numbers';
+import type { PopulationStatus } from '@youth-care/lib/regions/population';
+import type { RegionCode } from '@youth-care/lib/regions/registry';
 import type { CbsPeriod } from './cbs/periods.js';
 import type { FigureStatus } from './db/national-schema.js';
 import type { OutcomeRow, SatisfactionRow } from './db/repository.js';

@@ -1,10 +1,10 @@
 import { fileURLToPath } from 'node:url';
 import { subgraphTypeDefs } from '../../../schema/subgraphs.js';
-import { NationalSource } from '../../lib/src/db/national-source.js';
-import { RegionSources } from '../../lib/src/db/region-sources.js';
-import { registryResolvers } from '../../lib/src/regions/resolvers.js';
-import { DateScalar } from '../../lib/src/scalars.js';
-import { buildSubgraph, type Subgraph, type SubgraphDeps } from '../../lib/src/subgraph.js';
+import { NationalSource } from '@youth-care/lib/db/national-source';
+import { RegionSources } from '@youth-care/lib/db/region-sources';
+import { registryResolvers } from '@youth-care/lib/regions/resolvers';
+import { DateScalar } from '@youth-care/lib/scalars';
+import { buildSubgraph, type Subgraph, type SubgraphDeps } from '@youth-care/lib/subgraph';
 import { NATIONAL_SCHEMA, nationalTablesIn, type NationalTables } from './db/national-schema.js';
 import { BASE_SCHEMA, tablesIn, type MonitoringTables } from './db/schema.js';
 import { createLoaders } from './loaders.js';

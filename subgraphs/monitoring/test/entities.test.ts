@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFederation, type Federation } from '../../../test/support/federation.js';
-import { regionDemoProviders } from '../../lib/src/demo/providers.js';
+import { regionDemoProviders } from '@youth-care/lib/demo/providers';
 
 /** `_entities` straight to the monitoring subgraph, as the gateway sends it, for every key monitoring resolves. */
 const ENTITIES = `query($representations: [_Any!]!) { _entities(representations: $representations) {

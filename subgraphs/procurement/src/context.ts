@@ -1,4 +1,4 @@
-import type { SubgraphContext } from '../../lib/src/request.js';
+import type { SubgraphContext } from '@youth-care/lib/request';
 import type { ProcurementTables } from './db/schema.js';
 import type { ProcurementLoaders } from './loaders.js';
 

@@ -1,4 +1,4 @@
-import { runStandalone } from '../../lib/src/standalone.js';
+import { runStandalone } from '@youth-care/lib/standalone';
 import { createProcurementSubgraph } from './server.js';
 
 await runStandalone('procurement', createProcurementSubgraph);

@@ -1,11 +1,11 @@
-import { providerFilter } from '../../lib/src/auth/policy.js';
-import type { RegionSource } from '../../lib/src/db/region-sources.js';
-import { regionLoader, regionValueLoader, type RegionLoaderScope } from '../../lib/src/region-loader.js';
-import type { RegionCode } from '../../lib/src/regions/registry.js';
-import { todayInNetherlands } from '../../lib/src/scalars.js';
+import { providerFilter } from '@youth-care/lib/auth/policy';
+import type { RegionSource } from '@youth-care/lib/db/region-sources';
+import { regionLoader, regionValueLoader, type RegionLoaderScope } from '@youth-care/lib/region-loader';
+import type { RegionCode } from '@youth-care/lib/regions/registry';
+import { todayInNetherlands } from '@youth-care/lib/scalars';
 import * as repo from './db/repository.js';
 import type { ProcurementTables } from './db/schema.js';
-import type { InRegion } from '../../lib/src/ids.js';
+import type { InRegion } from '@youth-care/lib/ids';
 import type { ContractModel, NormModel, ProviderModel, ReportModel, SummaryModel } from './models.js';
 
 type Source = RegionSource<ProcurementTables>;

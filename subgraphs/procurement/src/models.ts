@@ -1,5 +1,5 @@
-import type { InRegion } from '../../lib/src/ids.js';
-import type { RegionCode } from '../../lib/src/regions/registry.js';
+import type { InRegion } from '@youth-care/lib/ids';
+import type { RegionCode } from '@youth-care/lib/regions/registry';
 import type { CategorySummaryRow, ContractRow, NormRow, ProviderRow, ReportRow } from './db/repository.js';
 
 export type ContractModel = InRegion<ContractRow>;

@@ -1,12 +1,12 @@
-import { refreshStatistics } from '../../lib/src/db/maintenance.js';
-import type { RegionSources } from '../../lib/src/db/region-sources.js';
-import { addMonths, monthStart } from '../../lib/src/dates.js';
-import type { Log } from '../../lib/src/errors.js';
-import { regionDemoProviders } from '../../lib/src/demo/providers.js';
-import { Random } from '../../lib/src/random.js';
-import type { RegionCode } from '../../lib/src/regions/registry.js';
-import type { DemoOptions } from '../../lib/src/subgraph.js';
-import { todayInNetherlands } from '../../lib/src/scalars.js';
+import { refreshStatistics } from '@youth-care/lib/db/maintenance';
+import type { RegionSources } from '@youth-care/lib/db/region-sources';
+import { addMonths, monthStart } from '@youth-care/lib/dates';
+import type { Log } from '@youth-care/lib/errors';
+import { regionDemoProviders } from '@youth-care/lib/demo/providers';
+import { Random } from '@youth-care/lib/random';
+import type { RegionCode } from '@youth-care/lib/regions/registry';
+import type { DemoOptions } from '@youth-care/lib/subgraph';
+import { todayInNetherlands } from '@youth-care/lib/scalars';
 import {
   hasProviders,
   insertDataset,

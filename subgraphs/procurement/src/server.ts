@@ -1,9 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import { subgraphTypeDefs } from '../../../schema/subgraphs.js';
-import { RegionSources } from '../../lib/src/db/region-sources.js';
-import { registryResolvers } from '../../lib/src/regions/resolvers.js';
-import { buildSubgraph, type Subgraph, type SubgraphDeps } from '../../lib/src/subgraph.js';
-import { DateScalar } from '../../lib/src/scalars.js';
+import { RegionSources } from '@youth-care/lib/db/region-sources';
+import { registryResolvers } from '@youth-care/lib/regions/resolvers';
+import { buildSubgraph, type Subgraph, type SubgraphDeps } from '@youth-care/lib/subgraph';
+import { DateScalar } from '@youth-care/lib/scalars';
 import { BASE_SCHEMA, tablesIn, type ProcurementTables } from './db/schema.js';
 import { createLoaders } from './loaders.js';
 import { seedDemoData } from './seed.js';

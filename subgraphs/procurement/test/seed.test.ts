@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { providerCount } from '../../lib/src/demo/providers.js';
+import { providerCount } from '@youth-care/lib/demo/providers';
 import { generateRegionDataset } from '../src/seed.js';
 
 describe('procurement demo data', () => {

@@ -1,6 +1,6 @@
 import { and, desc, gte } from 'drizzle-orm';
-import type { AuditEntry } from '../../../lib/src/auth/audit.js';
-import type { RegionSource } from '../../../lib/src/db/region-sources.js';
+import type { AuditEntry } from '@youth-care/lib/auth/audit';
+import type { RegionSource } from '@youth-care/lib/db/region-sources';
 import type { AccessTables } from './schema.js';
 
 type Source = RegionSource<AccessTables>;

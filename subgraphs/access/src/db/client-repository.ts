@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, isNull, lte, or, gte, sql, type SQL } from 'drizzle-orm';
-import { inList } from '../../../lib/src/db/in-list.js';
-import type { RegionSource } from '../../../lib/src/db/region-sources.js';
+import { inList } from '@youth-care/lib/db/in-list';
+import type { RegionSource } from '@youth-care/lib/db/region-sources';
 import type { AccessTables } from './schema.js';
 
 /** Client-level reads: individual referrals and plans, for the region's own analysts only. */

@@ -1,8 +1,8 @@
 import { eq, sql } from 'drizzle-orm';
-import type { FINANCING_VARIANTS } from '../../../lib/src/codes/ijw.js';
-import { inList } from '../../../lib/src/db/in-list.js';
-import type { RegionSource } from '../../../lib/src/db/region-sources.js';
-import { rowsOf } from '../../../lib/src/db/migrate.js';
+import type { FINANCING_VARIANTS } from '@youth-care/lib/codes/ijw';
+import { inList } from '@youth-care/lib/db/in-list';
+import type { RegionSource } from '@youth-care/lib/db/region-sources';
+import { rowsOf } from '@youth-care/lib/db/migrate';
 import type { AccessTables } from './schema.js';
 
 /** SQL of the import: what a batch needs to know of the region's data, and writing a batch. */

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { FINANCING_VARIANTS } from '../../../lib/src/codes/ijw.js';
+import { FINANCING_VARIANTS } from '@youth-care/lib/codes/ijw';
 import {
   boolean,
   check,

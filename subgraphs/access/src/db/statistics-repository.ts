@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { inList } from '../../../lib/src/db/in-list.js';
-import type { RegionSource } from '../../../lib/src/db/region-sources.js';
-import { rowsOf } from '../../../lib/src/db/migrate.js';
-import { END_ACCORDING_TO_PLAN, END_BY_CLIENT } from '../../../lib/src/codes/ijw.js';
+import { inList } from '@youth-care/lib/db/in-list';
+import type { RegionSource } from '@youth-care/lib/db/region-sources';
+import { rowsOf } from '@youth-care/lib/db/migrate';
+import { END_ACCORDING_TO_PLAN, END_BY_CLIENT } from '@youth-care/lib/codes/ijw';
 import type { AccessTables } from './schema.js';
 
 /**

@@ -1,4 +1,4 @@
-import { addDays } from '../../../lib/src/dates.js';
+import { addDays } from '@youth-care/lib/dates';
 import type { ExistingState, ImportChanges, NewAllocation, NewDeclaration, NewPlan, TrajectoryRow } from '../db/import-repository.js';
 import type { AccessRecord, AllocationRecord, DeclarationRecord, PlanRecord } from './records.js';
 import { monthStartOf } from './records.js';

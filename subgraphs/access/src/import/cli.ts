@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
-import { ConfigError, loadConfig, pseudonymKey } from '../../../lib/src/config.js';
-import { DatabaseHub } from '../../../lib/src/db/database.js';
-import { refreshStatistics } from '../../../lib/src/db/maintenance.js';
-import { createLog } from '../../../lib/src/log.js';
-import { isRegionCode, regionInfo } from '../../../lib/src/regions/registry.js';
-import { todayInNetherlands } from '../../../lib/src/scalars.js';
+import { ConfigError, loadConfig, pseudonymKey } from '@youth-care/lib/config';
+import { DatabaseHub } from '@youth-care/lib/db/database';
+import { refreshStatistics } from '@youth-care/lib/db/maintenance';
+import { createLog } from '@youth-care/lib/log';
+import { isRegionCode, regionInfo } from '@youth-care/lib/regions/registry';
+import { todayInNetherlands } from '@youth-care/lib/scalars';
 import { createAccessSubgraph } from '../server.js';
 import { importJsonLines, type ImportReport } from './importer.js';
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { RegionSource } from '../../../lib/src/db/region-sources.js';
-import type { RegionInfo } from '../../../lib/src/regions/registry.js';
+import type { RegionSource } from '@youth-care/lib/db/region-sources';
+import type { RegionInfo } from '@youth-care/lib/regions/registry';
 import { batchImported, existingState, writeBatch } from '../db/import-repository.js';
 import type { AccessTables } from '../db/schema.js';
 import { pseudonymiser } from '../pseudonym.js';

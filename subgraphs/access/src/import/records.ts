@@ -1,6 +1,6 @@
-import { PRODUCT_CATEGORIES } from '../../../lib/src/codes/product-categories.js';
-import { END_REASONS, FINANCING_VARIANTS, FREQUENCIES, REFERRER_TYPES, UNITS } from '../../../lib/src/codes/ijw.js';
-import { membersOn, type RegionInfo } from '../../../lib/src/regions/registry.js';
+import { PRODUCT_CATEGORIES } from '@youth-care/lib/codes/product-categories';
+import { END_REASONS, FINANCING_VARIANTS, FREQUENCIES, REFERRER_TYPES, UNITS } from '@youth-care/lib/codes/ijw';
+import { membersOn, type RegionInfo } from '@youth-care/lib/regions/registry';
 import { GOAL_ATTAINMENT, PLAN_KINDS } from '../db/schema.js';
 
 /**

@@ -1,4 +1,4 @@
-import { globalId } from '../../../lib/src/ids.js';
+import { globalId } from '@youth-care/lib/ids';
 import type { AccessContext } from '../context.js';
 import type { PlanModel } from '../models.js';
 import { loadClientRecord } from './client-level.js';

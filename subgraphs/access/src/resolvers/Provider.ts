@@ -1,5 +1,5 @@
-import { disclosureFor, requireProviderAccess } from '../../../lib/src/auth/policy.js';
-import { servedRegion } from '../../../lib/src/regions/resolvers.js';
+import { disclosureFor, requireProviderAccess } from '@youth-care/lib/auth/policy';
+import { servedRegion } from '@youth-care/lib/regions/resolvers';
 import { category, referrerType } from '../codes.js';
 import type { AccessContext } from '../context.js';
 import { periodOf } from '../period.js';

@@ -1,7 +1,7 @@
-import { requireAccess } from '../../../lib/src/auth/policy.js';
-import { END_REASONS, REFERRER_TYPES } from '../../../lib/src/codes/ijw.js';
-import { badInput } from '../../../lib/src/errors.js';
-import { servedRegion } from '../../../lib/src/regions/resolvers.js';
+import { requireAccess } from '@youth-care/lib/auth/policy';
+import { END_REASONS, REFERRER_TYPES } from '@youth-care/lib/codes/ijw';
+import { badInput } from '@youth-care/lib/errors';
+import { servedRegion } from '@youth-care/lib/regions/resolvers';
 import type { AccessContext } from '../context.js';
 import { loadPlan } from './Plan.js';
 import { loadReferral } from './Referral.js';

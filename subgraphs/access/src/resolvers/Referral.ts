@@ -1,4 +1,4 @@
-import { globalId } from '../../../lib/src/ids.js';
+import { globalId } from '@youth-care/lib/ids';
 import { category, endReason, frequency, referrerType, unit } from '../codes.js';
 import type { AccessContext } from '../context.js';
 import type { AllocationModel, DeclarationModel, ReferralModel } from '../models.js';

@@ -1,17 +1,17 @@
-import { requireProductCategory } from '../../../lib/src/codes/product-categories.js';
-import { REFERRER_TYPES } from '../../../lib/src/codes/ijw.js';
-import { requireAccess } from '../../../lib/src/auth/policy.js';
-import { badInput } from '../../../lib/src/errors.js';
-import { afterCursor } from '../../../lib/src/ids.js';
-import { regionYouthPopulation } from '../../../lib/src/regions/population.js';
-import type { RegionRef } from '../../../lib/src/regions/resolvers.js';
-import { PROTECTED, protectCount, protectRate, protectShare } from '../../../lib/src/small-numbers.js';
-import { todayInNetherlands } from '../../../lib/src/scalars.js';
+import { requireProductCategory } from '@youth-care/lib/codes/product-categories';
+import { REFERRER_TYPES } from '@youth-care/lib/codes/ijw';
+import { requireAccess } from '@youth-care/lib/auth/policy';
+import { badInput } from '@youth-care/lib/errors';
+import { afterCursor } from '@youth-care/lib/ids';
+import { regionYouthPopulation } from '@youth-care/lib/regions/population';
+import type { RegionRef } from '@youth-care/lib/regions/resolvers';
+import { PROTECTED, protectCount, protectRate, protectShare } from '@youth-care/lib/small-numbers';
+import { todayInNetherlands } from '@youth-care/lib/scalars';
 import { category, referrerType } from '../codes.js';
 import type { AccessContext } from '../context.js';
 import type { ReferralFilter } from '../db/client-repository.js';
 import type { Period } from '../db/statistics-repository.js';
-import { comparisonYears } from '../../../lib/src/years.js';
+import { comparisonYears } from '@youth-care/lib/years';
 import { periodOf } from '../period.js';
 import { auditedPage } from './client-level.js';
 

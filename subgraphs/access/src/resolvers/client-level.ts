@@ -1,6 +1,6 @@
 import type DataLoader from 'dataloader';
-import { cursorOf, globalId, parseServedId } from '../../../lib/src/ids.js';
-import type { RegionCode } from '../../../lib/src/regions/registry.js';
+import { cursorOf, globalId, parseServedId } from '@youth-care/lib/ids';
+import type { RegionCode } from '@youth-care/lib/regions/registry';
 import type { AccessContext } from '../context.js';
 import type { LocalKey } from '../loaders.js';
 

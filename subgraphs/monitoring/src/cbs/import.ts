@@ -1,4 +1,4 @@
-import type { NationalSource } from '../../../lib/src/db/national-source.js';
+import type { NationalSource } from '@youth-care/lib/db/national-source';
 import { importTable, type ImportCounts } from '../db/national-repository.js';
 import type { NationalTables } from '../db/national-schema.js';
 import { readCbsFolder } from './odata.js';

@@ -1,7 +1,7 @@
-import { loadConfig } from '../../../lib/src/config.js';
-import { DatabaseHub } from '../../../lib/src/db/database.js';
-import { createLog } from '../../../lib/src/log.js';
-import type { SubgraphDeps } from '../../../lib/src/subgraph.js';
+import { loadConfig } from '@youth-care/lib/config';
+import { DatabaseHub } from '@youth-care/lib/db/database';
+import { createLog } from '@youth-care/lib/log';
+import type { SubgraphDeps } from '@youth-care/lib/subgraph';
 import { ImportRejected } from '../reports/rejected.js';
 
 /**

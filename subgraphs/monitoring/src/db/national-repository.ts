@@ -1,6 +1,6 @@
 import { eq, sql, type SQL } from 'drizzle-orm';
-import type { NationalHandle } from '../../../lib/src/db/national-source.js';
-import { rowsOf } from '../../../lib/src/db/migrate.js';
+import type { NationalHandle } from '@youth-care/lib/db/national-source';
+import { rowsOf } from '@youth-care/lib/db/migrate';
 import type { CbsTableData } from '../cbs/odata.js';
 import type { NationalTables } from './national-schema.js';
 

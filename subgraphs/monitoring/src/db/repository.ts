@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import type { RegionSource } from '../../../lib/src/db/region-sources.js';
-import { rowsOf } from '../../../lib/src/db/migrate.js';
+import type { RegionSource } from '@youth-care/lib/db/region-sources';
+import { rowsOf } from '@youth-care/lib/db/migrate';
 import type { OutcomeRecord } from '../reports/outcomes.js';
 import type { SatisfactionRecord } from '../reports/satisfaction.js';
 import type { MonitoringTables } from './schema.js';

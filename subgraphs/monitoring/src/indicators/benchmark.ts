@@ -1,5 +1,5 @@
-import type { Protected } from '../../../lib/src/small-numbers.js';
-import type { RegionCode } from '../../../lib/src/regions/registry.js';
+import type { Protected } from '@youth-care/lib/small-numbers';
+import type { RegionCode } from '@youth-care/lib/regions/registry';
 
 export interface RegionFigure {
   readonly region: RegionCode;

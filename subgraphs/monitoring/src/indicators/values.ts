@@ -1,7 +1,7 @@
-import { NATIONAL_AREA } from '../../../lib/src/db/national-source.js';
-import { regionYouthPopulation, youthPopulation } from '../../../lib/src/regions/population.js';
-import { isRegionCode, municipalityByCode, regionInfo } from '../../../lib/src/regions/registry.js';
-import { protectCount, protectRate, protectShare, type Protected } from '../../../lib/src/small-numbers.js';
+import { NATIONAL_AREA } from '@youth-care/lib/db/national-source';
+import { regionYouthPopulation, youthPopulation } from '@youth-care/lib/regions/population';
+import { isRegionCode, municipalityByCode, regionInfo } from '@youth-care/lib/regions/registry';
+import { protectCount, protectRate, protectShare, type Protected } from '@youth-care/lib/small-numbers';
 import type { CbsPeriod } from '../cbs/periods.js';
 import type { AggregateRow, AreaMember } from '../db/national-repository.js';
 import { FIGURE_STATUSES } from '../db/national-schema.js';

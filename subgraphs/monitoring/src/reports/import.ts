@@ -1,7 +1,7 @@
-import type { RegionSources } from '../../../lib/src/db/region-sources.js';
-import { groupBy } from '../../../lib/src/region-loader.js';
-import type { RegionCode } from '../../../lib/src/regions/registry.js';
-import { todayInNetherlands } from '../../../lib/src/scalars.js';
+import type { RegionSources } from '@youth-care/lib/db/region-sources';
+import { groupBy } from '@youth-care/lib/region-loader';
+import type { RegionCode } from '@youth-care/lib/regions/registry';
+import { todayInNetherlands } from '@youth-care/lib/scalars';
 import { upsertOutcomes, upsertSatisfaction, type WriteCounts } from '../db/repository.js';
 import type { MonitoringTables } from '../db/schema.js';
 import { validateOutcomes } from './outcomes.js';

@@ -1,4 +1,4 @@
-import type { RegionCode } from '../../../lib/src/regions/registry.js';
+import type { RegionCode } from '@youth-care/lib/regions/registry';
 import type { Field, SourceRow } from './records.js';
 import { validateRows } from './records.js';
 

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { REGION_CODES, type RegionCode } from '../../../lib/src/regions/registry.js';
+import { REGION_CODES, type RegionCode } from '@youth-care/lib/regions/registry';
 import { parseCsv } from './csv.js';
 import { ImportRejected, Problems } from './rejected.js';
 

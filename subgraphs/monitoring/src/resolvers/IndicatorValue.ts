@@ -1,6 +1,6 @@
-import { NATIONAL_AREA } from '../../../lib/src/db/national-source.js';
-import { isRegionCode } from '../../../lib/src/regions/registry.js';
-import { servedRegion } from '../../../lib/src/regions/resolvers.js';
+import { NATIONAL_AREA } from '@youth-care/lib/db/national-source';
+import { isRegionCode } from '@youth-care/lib/regions/registry';
+import { servedRegion } from '@youth-care/lib/regions/resolvers';
 import type { MonitoringContext } from '../context.js';
 import { benchmark } from '../indicators/benchmark.js';
 import type { IndicatorDefinition } from '../indicators/catalog.js';

@@ -1,4 +1,4 @@
-import { regionYouthPopulation } from '../../../lib/src/regions/population.js';
+import { regionYouthPopulation } from '@youth-care/lib/regions/population';
 import { yearPeriod } from '../cbs/periods.js';
 import type { MonitoringContext } from '../context.js';
 import type { ComparisonModel } from '../models.js';

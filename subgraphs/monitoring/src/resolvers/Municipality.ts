@@ -1,4 +1,4 @@
-import type { MunicipalityRef } from '../../../lib/src/regions/resolvers.js';
+import type { MunicipalityRef } from '@youth-care/lib/regions/resolvers';
 import type { MonitoringContext } from '../context.js';
 import { checkPeriods } from './args.js';
 import { loadIndicators } from './indicators.js';

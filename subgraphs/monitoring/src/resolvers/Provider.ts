@@ -1,5 +1,5 @@
-import { requireOwnProvider } from '../../../lib/src/auth/policy.js';
-import { servedRegion } from '../../../lib/src/regions/resolvers.js';
+import { requireOwnProvider } from '@youth-care/lib/auth/policy';
+import { servedRegion } from '@youth-care/lib/regions/resolvers';
 import type { MonitoringContext } from '../context.js';
 import type { ProviderReportsKey } from '../loaders.js';
 import { checkYears } from './args.js';

@@ -1,5 +1,5 @@
-import { requireAccess } from '../../../lib/src/auth/policy.js';
-import type { RegionRef } from '../../../lib/src/regions/resolvers.js';
+import { requireAccess } from '@youth-care/lib/auth/policy';
+import type { RegionRef } from '@youth-care/lib/regions/resolvers';
 import type { MonitoringContext } from '../context.js';
 import type { ComparisonModel } from '../models.js';
 import { checkPeriods, checkYear, checkYears } from './args.js';

@@ -1,4 +1,4 @@
-import { protectCount, protectShare, type Protected } from '../../../lib/src/small-numbers.js';
+import { protectCount, protectShare, type Protected } from '@youth-care/lib/small-numbers';
 import { OUTCOME_INDICATORS, type OutcomeIndicator } from '../db/repository.js';
 import type { OutcomeModel, SatisfactionModel } from '../models.js';
 

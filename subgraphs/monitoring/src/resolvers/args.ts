@@ -1,4 +1,4 @@
-import { badInput } from '../../../lib/src/errors.js';
+import { badInput } from '@youth-care/lib/errors';
 import { parsePeriod } from '../cbs/periods.js';
 
 const FIRST_YEAR = 2015;

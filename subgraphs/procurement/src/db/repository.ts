@@ -1,7 +1,7 @@
 import { and, arrayContains, asc, desc, eq, gte, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
-import { inList } from '../../../lib/src/db/in-list.js';
-import type { RegionSource } from '../../../lib/src/db/region-sources.js';
-import { rowsOf } from '../../../lib/src/db/migrate.js';
+import { inList } from '@youth-care/lib/db/in-list';
+import type { RegionSource } from '@youth-care/lib/db/region-sources';
+import { rowsOf } from '@youth-care/lib/db/migrate';
 import type { ProcurementTables } from './schema.js';
 
 /** The only place procurement speaks SQL. Every function is one statement against one region. */

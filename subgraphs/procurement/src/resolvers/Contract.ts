@@ -1,6 +1,6 @@
-import { productCategory } from '../../../lib/src/codes/product-categories.js';
+import { productCategory } from '@youth-care/lib/codes/product-categories';
 import type { ProcurementContext } from '../context.js';
-import { globalId, parseServedId } from '../../../lib/src/ids.js';
+import { globalId, parseServedId } from '@youth-care/lib/ids';
 import type { ContractModel } from '../models.js';
 
 export function loadContract(id: string, ctx: ProcurementContext): Promise<ContractModel | null> | null {

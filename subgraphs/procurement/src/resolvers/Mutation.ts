@@ -1,12 +1,12 @@
-import { requireProductCategory } from '../../../lib/src/codes/product-categories.js';
-import { addDays } from '../../../lib/src/dates.js';
-import { requireActingFor } from '../../../lib/src/auth/policy.js';
-import { badInput } from '../../../lib/src/errors.js';
-import { servedRegion } from '../../../lib/src/regions/resolvers.js';
-import { todayInNetherlands } from '../../../lib/src/scalars.js';
+import { requireProductCategory } from '@youth-care/lib/codes/product-categories';
+import { addDays } from '@youth-care/lib/dates';
+import { requireActingFor } from '@youth-care/lib/auth/policy';
+import { badInput } from '@youth-care/lib/errors';
+import { servedRegion } from '@youth-care/lib/regions/resolvers';
+import { todayInNetherlands } from '@youth-care/lib/scalars';
 import type { ProcurementContext } from '../context.js';
 import { coveringContracts, contractsByProviders, upsertReport } from '../db/repository.js';
-import { globalId } from '../../../lib/src/ids.js';
+import { globalId } from '@youth-care/lib/ids';
 import { loadReport } from './WaitingTimeReport.js';
 
 interface ReportWaitingTimeInput {

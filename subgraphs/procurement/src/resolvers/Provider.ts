@@ -1,6 +1,6 @@
-import { requireProviderAccess } from '../../../lib/src/auth/policy.js';
-import { requireProductCategory } from '../../../lib/src/codes/product-categories.js';
-import { servedRegion } from '../../../lib/src/regions/resolvers.js';
+import { requireProviderAccess } from '@youth-care/lib/auth/policy';
+import { requireProductCategory } from '@youth-care/lib/codes/product-categories';
+import { servedRegion } from '@youth-care/lib/regions/resolvers';
 import type { ProcurementContext } from '../context.js';
 import type { ProviderModel } from '../models.js';
 

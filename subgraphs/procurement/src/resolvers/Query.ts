@@ -1,6 +1,6 @@
 import type { GraphQLError } from 'graphql';
-import { requireProductCategory } from '../../../lib/src/codes/product-categories.js';
-import { servedRegion } from '../../../lib/src/regions/resolvers.js';
+import { requireProductCategory } from '@youth-care/lib/codes/product-categories';
+import { servedRegion } from '@youth-care/lib/regions/resolvers';
 import type { ProcurementContext } from '../context.js';
 import type { ProviderRow } from '../db/repository.js';
 import { loadContract } from './Contract.js';

@@ -1,9 +1,9 @@
-import { requireProductCategory } from '../../../lib/src/codes/product-categories.js';
-import type { RegionRef } from '../../../lib/src/regions/resolvers.js';
-import { todayInNetherlands } from '../../../lib/src/scalars.js';
-import { regionYouthPopulation } from '../../../lib/src/regions/population.js';
-import { PROTECTED, protectCount, protectRate, protectShare } from '../../../lib/src/small-numbers.js';
-import { comparisonYears } from '../../../lib/src/years.js';
+import { requireProductCategory } from '@youth-care/lib/codes/product-categories';
+import type { RegionRef } from '@youth-care/lib/regions/resolvers';
+import { todayInNetherlands } from '@youth-care/lib/scalars';
+import { regionYouthPopulation } from '@youth-care/lib/regions/population';
+import { PROTECTED, protectCount, protectRate, protectShare } from '@youth-care/lib/small-numbers';
+import { comparisonYears } from '@youth-care/lib/years';
 import type { ProcurementContext } from '../context.js';
 import type { ContractFilter } from '../db/repository.js';
 import { normOn, normView } from '../waiting-time.js';

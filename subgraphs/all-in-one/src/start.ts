@@ -1,10 +1,10 @@
 import { rm } from 'node:fs/promises';
-import { loadConfig } from '../../subgraphs/lib/src/config.js';
-import { DatabaseHub } from '../../subgraphs/lib/src/db/database.js';
-import type { RunningServer } from '../../subgraphs/lib/src/http.js';
-import type { Subgraph } from '../../subgraphs/lib/src/subgraph.js';
-import { runUntilSignal } from '../../subgraphs/lib/src/lifecycle.js';
-import { createLog } from '../../subgraphs/lib/src/log.js';
+import { loadConfig } from '@youth-care/lib/config';
+import { DatabaseHub } from '@youth-care/lib/db/database';
+import type { RunningServer } from '@youth-care/lib/http';
+import type { Subgraph } from '@youth-care/lib/subgraph';
+import { runUntilSignal } from '@youth-care/lib/lifecycle';
+import { createLog } from '@youth-care/lib/log';
 
 /**
  * `npm start`: the whole federation in one process, the gateway and every subgraph on its own
@@ -21,7 +21,7 @@ if (process.argv.includes('--reset') && !config.database.embeddedDataDir.include
   step(`removed ${config.database.embeddedDataDir}`);
 }
 // The GraphQL engines take seconds to load; let them load while the database opens.
-const modules = Promise.all([import('./members.js'), import('./gateway.js'), import('./auth/mint.js')]);
+const modules = Promise.all([import('./members.js'), import('../../../gateway/src/gateway.js'), import('../../../gateway/src/auth/mint.js')]);
 const hub = new DatabaseHub(config.database);
 // Whatever has started stops on Ctrl-C, also when it comes before everything is up.
 const servers: RunningServer[] = [];
