@@ -60,7 +60,7 @@ export async function createGateway(options: GatewayOptions): Promise<{ listen(p
   const masked = maskError(log);
   const apollo = new ApolloServer<GatewayContext>({
     gateway: guardGateway(gateway, readSecurityRules(supergraphSdl), (context) => (context as GatewayContext).viewer),
-    formatError: (formatted, error) => masked(recodeTokenLimit(formatted, config.limits), error),
+    formatError: (formatted, error) => recodeTokenLimit(masked(formatted, error), config.limits),
     includeStacktraceInErrorResponses: false,
     introspection: config.introspection,
     csrfPrevention: true,

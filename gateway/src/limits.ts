@@ -3,7 +3,7 @@ import {
   getNamedType,
   getNullableType,
   getOperationAST,
-  GraphQLError,
+  type GraphQLError,
   isInterfaceType,
   isListType,
   isObjectType,
@@ -24,6 +24,7 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import type { QueryLimits } from '@youth-care/lib/config';
+import { PublicError } from '@youth-care/lib/errors';
 
 export const LimitCode = {
   MAX_DEPTH_EXCEEDED: 'MAX_DEPTH_EXCEEDED',
@@ -151,9 +152,7 @@ function limitMessage(limit: OperationLimit, max: number, actual: string): strin
 }
 
 export function limitError(code: LimitCode, limit: OperationLimit, max: number, actual: number): GraphQLError {
-  return new GraphQLError(limitMessage(limit, max, String(actual)), {
-    extensions: { code, limit, max, actual, http: { status: 400 } },
-  });
+  return new PublicError(limitMessage(limit, max, String(actual)), code, { limit, max, actual, http: { status: 400 } });
 }
 
 /** Rejects operations over the limits before anything is planned or sent to a subgraph. */

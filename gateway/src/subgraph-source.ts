@@ -1,10 +1,9 @@
 import { RemoteGraphQLDataSource } from '@apollo/gateway';
 import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
-import { GraphQLError } from 'graphql';
 import { CLAIMS_HEADER, signClaims } from '@youth-care/lib/auth/signed-claims';
 import { ANONYMOUS, type Viewer } from '@youth-care/lib/auth/viewer';
-import { ErrorCode, type Log } from '@youth-care/lib/errors';
+import { ErrorCode, PublicError, type Log } from '@youth-care/lib/errors';
 
 interface HttpErrorExtensions {
   response?: { status?: number; body?: { errors?: unknown } };
@@ -52,9 +51,10 @@ export class SubgraphSource extends RemoteGraphQLDataSource {
       if (refused) return { errors: refused };
       const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
       this.log(`subgraph ${this.serviceName} ${timedOut ? 'timed out' : 'failed'}`, error);
-      throw new GraphQLError(
+      throw new PublicError(
         `Subgraph ${this.serviceName} is unavailable: it ${timedOut ? `did not answer within ${this.timeoutMs} ms` : 'could not be reached'}`,
-        { extensions: { code: ErrorCode.SUBGRAPH_UNAVAILABLE, serviceName: this.serviceName } },
+        ErrorCode.SUBGRAPH_UNAVAILABLE,
+        { serviceName: this.serviceName },
       );
     }
   }

@@ -5,6 +5,7 @@ import { CLAIMS_HEADER, signClaims } from '@youth-care/lib/auth/signed-claims';
 import type { Viewer } from '@youth-care/lib/auth/viewer';
 import { loadConfig, type Config } from '@youth-care/lib/config';
 import { DatabaseHub } from '@youth-care/lib/db/database';
+import type { Log } from '@youth-care/lib/errors';
 import type { RunningServer } from '@youth-care/lib/http';
 import { MEMBERS } from '../../subgraphs/all-in-one/src/members.js';
 import type { Subgraph } from '@youth-care/lib/subgraph';
@@ -43,6 +44,8 @@ export interface FederationOptions {
   readonly until?: string;
   /** More environment, e.g. a region URL that points nowhere. */
   readonly env?: Record<string, string>;
+  /** Where the gateway and subgraphs log, each line with its component; nowhere when left out. */
+  readonly log?: (component: string, message: string, detail?: unknown) => void;
 }
 
 export interface Federation {
@@ -85,12 +88,13 @@ export async function startFederation(options: FederationOptions): Promise<Feder
     ...options.env,
   });
   const hub = new DatabaseHub(config.database);
+  const logFor = (component: string): Log => (options.log ? (message, detail) => options.log?.(component, message, detail) : silent);
   const scale = options.scale ?? 0.05;
   const subgraphs: Record<string, Subgraph> = {};
   const servers: Record<string, RunningServer> = {};
   const urls: Record<string, string> = {};
   for (const member of MEMBERS) {
-    const subgraph = member.create({ config, hub, log: silent });
+    const subgraph = member.create({ config, hub, log: logFor(member.name) });
     const demo = scale > 0 ? { scale, until: options.until } : undefined;
     await subgraph.prepare(demo);
     if (demo) await subgraph.loadDemo(demo);
@@ -99,7 +103,7 @@ export async function startFederation(options: FederationOptions): Promise<Feder
     urls[member.name] = servers[member.name]!.url;
   }
   const supergraphSdl = composeSupergraph(urls);
-  const gateway = await createGateway({ config, log: silent, supergraphSdl });
+  const gateway = await createGateway({ config, log: logFor('gateway'), supergraphSdl });
   const gatewayServer = await gateway.listen(0, '127.0.0.1');
   let stopped = false;
   const authorization = async (as: Viewer): Promise<Record<string, string>> =>

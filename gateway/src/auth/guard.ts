@@ -8,11 +8,11 @@ import {
   visit,
   visitWithTypeInfo,
   type DocumentNode,
-  GraphQLError,
+  type GraphQLError,
   type FieldNode,
 } from 'graphql';
 import type { Viewer } from '@youth-care/lib/auth/viewer';
-import { ErrorCode } from '@youth-care/lib/errors';
+import { ErrorCode, PublicError } from '@youth-care/lib/errors';
 import { describeRule, satisfies, type FieldRule, type SecurityRules } from './field-rules.js';
 
 /** A denied field, kept in the document as `key: __typename` so nothing of it is fetched. */
@@ -76,10 +76,7 @@ function nullDenied(document: DocumentNode, data: Record<string, unknown>, denia
         if (denial && key in object && object[key] !== null) {
           object[key] = null;
           errors.push(
-            new GraphQLError(`Not allowed: ${denial.coordinate} needs ${describeRule(denial.rule)}`, {
-              path: [...path, key],
-              extensions: { code: ErrorCode.FORBIDDEN },
-            }),
+            new PublicError(`Not allowed: ${denial.coordinate} needs ${describeRule(denial.rule)}`, ErrorCode.FORBIDDEN, {}, [...path, key]),
           );
         } else if (!denial) walk(selection.selectionSet, object[key], [...path, key]);
       }

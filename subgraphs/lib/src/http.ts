@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext, type HTTPGraphQLRequest } from '@apollo/server';
@@ -141,8 +142,9 @@ export function createHttpServer<C extends BaseContext>(options: HttpOptions<C>)
       for await (const chunk of response.body.asyncIterator) res.write(chunk);
       res.end();
     })().catch((error: unknown) => {
-      process.stderr.write(`${JSON.stringify({ message: 'http handler failed', error: String(error) })}\n`);
-      if (!res.headersSent) sendJson(res, 500, graphqlError('INTERNAL_SERVER_ERROR', 'Internal server error'));
+      const referenceId = randomUUID();
+      process.stderr.write(`${JSON.stringify({ message: `http handler failed, reference ${referenceId}`, error: String(error) })}\n`);
+      if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR', referenceId } }] });
       else res.end();
     });
   });

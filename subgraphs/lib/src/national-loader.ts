@@ -1,8 +1,8 @@
 import DataLoader from 'dataloader';
-import { GraphQLError } from 'graphql';
+import type { GraphQLError } from 'graphql';
 import type { NationalHandle, NationalSource } from './db/national-source.js';
 import { NATIONAL_AREA } from './db/national-source.js';
-import { ErrorCode, type Log } from './errors.js';
+import { ErrorCode, PublicError, type Log } from './errors.js';
 import { collectAWhile, groupBy } from './region-loader.js';
 
 export interface NationalLoaderScope<T> {
@@ -22,8 +22,8 @@ export interface NationalLoaderSpec<T, K, Row, V> {
 }
 
 export function nationalUnavailable(reason: 'failed' | 'timed out'): GraphQLError {
-  return new GraphQLError(`The national source (${NATIONAL_AREA}, CBS open data) is unavailable: it ${reason}`, {
-    extensions: { code: ErrorCode.REGION_UNAVAILABLE, region: NATIONAL_AREA },
+  return new PublicError(`The national source (${NATIONAL_AREA}, CBS open data) is unavailable: it ${reason}`, ErrorCode.REGION_UNAVAILABLE, {
+    region: NATIONAL_AREA,
   });
 }
 

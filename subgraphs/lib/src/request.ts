@@ -3,7 +3,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { AuditTrail, AuditWriter } from './auth/audit.js';
 import type { Viewer } from './auth/viewer.js';
 import type { RegionSource, RegionSources } from './db/region-sources.js';
-import { ErrorCode, regionUnavailable, type Log } from './errors.js';
+import { ErrorCode, PublicError, regionUnavailable, type Log } from './errors.js';
 import type { RegionCode } from './regions/registry.js';
 
 /**
@@ -44,7 +44,7 @@ export function inRegionOf<T>(sources: RegionSources<T>, log: Log) {
     try {
       return await work(await sources.source(code));
     } catch (error) {
-      if (error instanceof GraphQLError) throw error;
+      if (error instanceof PublicError) throw error;
       log(`region ${code} failed`, error);
       throw regionUnavailable(code, 'failed');
     }

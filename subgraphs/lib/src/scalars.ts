@@ -1,21 +1,29 @@
-import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
-import { ErrorCode } from './errors.js';
+import { GraphQLScalarType, Kind } from 'graphql';
+import { ErrorCode, PublicError } from './errors.js';
 
-function parseDate(value: unknown): string {
-  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
-    const parsed = new Date(`${value}T00:00:00Z`);
-    if (!Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value) return value;
-  }
-  throw new GraphQLError(`Date must be a calendar date as YYYY-MM-DD, got ${JSON.stringify(value)}`, {
-    extensions: { code: ErrorCode.BAD_USER_INPUT },
-  });
+function isCalendarDate(value: unknown): value is string {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const parsed = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
+}
+
+/** A date from the caller: one that is not a calendar date is the caller's mistake. */
+export function parseDate(value: unknown): string {
+  if (isCalendarDate(value)) return value;
+  throw new PublicError(`Date must be a calendar date as YYYY-MM-DD, got ${JSON.stringify(value)?.slice(0, 40)}`, ErrorCode.BAD_USER_INPUT);
+}
+
+/** A date from our own store: one that is not a calendar date is a fault of ours, masked and logged. */
+function serializeDate(value: unknown): string {
+  if (isCalendarDate(value)) return value;
+  throw new Error(`stored value ${JSON.stringify(value)} is not a calendar date`);
 }
 
 /** A calendar date without time or zone, as YYYY-MM-DD. */
 export const DateScalar = new GraphQLScalarType<string, string>({
   name: 'Date',
   description: 'A calendar date, YYYY-MM-DD.',
-  serialize: (value) => parseDate(value),
+  serialize: serializeDate,
   parseValue: parseDate,
   parseLiteral(ast) {
     if (ast.kind !== Kind.STRING) return parseDate(undefined);
