@@ -71,6 +71,18 @@ describe('bearer tokens signed with the HS256 secret', () => {
     expect(await refusal(verify, `Bearer ${await hs256({ ...analyst(), iss: 'someone-else' })}`)).toBe('token issuer is wrong');
   });
 
+  it('caps the lifetime at AUTH_MAX_TOKEN_LIFETIME_S (24 h by default) and refuses an iat in the future', async () => {
+    const day = 24 * 3600;
+    expect((await verify(`Bearer ${await hs256({ ...analyst(), iat: now(), exp: now() + day })}`)).role).toBe('region-analyst');
+    expect(await refusal(verify, `Bearer ${await hs256({ ...analyst(), iat: now(), exp: now() + day + 60 })}`)).toMatch(/lifetime exceeds 86400 s/);
+    expect(await refusal(verify, `Bearer ${await hs256({ ...analyst(), exp: now() + 365 * day })}`)).toMatch(/lifetime exceeds/);
+    expect(await refusal(verify, `Bearer ${await hs256({ ...analyst(), iat: now() - 2 * day, exp: now() + 600 })}`)).toMatch(/lifetime exceeds/);
+    expect((await verify(`Bearer ${await hs256({ ...analyst(), iat: now() + 30 })}`)).role).toBe('region-analyst');
+    expect(await refusal(verify, `Bearer ${await hs256({ ...analyst(), iat: now() + 120 })}`)).toBe('token is issued in the future');
+    const hour = createBearerVerifier(loadConfig({ AUTH_MAX_TOKEN_LIFETIME_S: '3600' }).auth);
+    expect(await refusal(hour, `Bearer ${await mintToken(auth, exampleViewers()[3]!)}`)).toMatch(/lifetime exceeds 3600 s/);
+  });
+
   it('refuses a token without expiry', async () => {
     const { exp: _, ...forever } = analyst();
     expect(await refusal(verify, `Bearer ${await hs256(forever)}`)).toBe('token has no valid expiry');

@@ -15,6 +15,8 @@ const BEARER = /^Bearer +([A-Za-z0-9\-._~+/]+=*)$/i;
 const ASYMMETRIC = ['RS256', 'ES256'];
 // Both sides' clocks drift a little; more slack would stretch every token's life.
 const CLOCK_TOLERANCE_SECONDS = 5;
+// A token issued later than this is forged or from a broken clock; either way not to be trusted.
+const MAX_FUTURE_IAT_SECONDS = 60;
 
 /** The reason given when verification itself failed rather than the token. */
 export const UNVERIFIABLE = 'token could not be verified';
@@ -57,6 +59,16 @@ function keySource(auth: AuthConfig): { algorithms: string[]; key: JWTVerifyGetK
   };
 }
 
+/** `exp` is required and checked by jose; how far it lies from `iat` (or from now) is checked here. */
+function checkLifetime(payload: Readonly<Record<string, unknown>>, maxSeconds: number): void {
+  const now = Math.floor(Date.now() / 1000);
+  const { iat, exp } = payload;
+  if (iat !== undefined && (typeof iat !== 'number' || !Number.isFinite(iat))) throw new Unauthenticated('token claim iat is invalid');
+  if (typeof iat === 'number' && iat > now + MAX_FUTURE_IAT_SECONDS) throw new Unauthenticated('token is issued in the future');
+  const from = typeof iat === 'number' ? Math.min(iat, now) : now;
+  if (typeof exp === 'number' && exp - from > maxSeconds) throw new Unauthenticated(`token lifetime exceeds ${maxSeconds} s (AUTH_MAX_TOKEN_LIFETIME_S)`);
+}
+
 /**
  * Turns an Authorization header into the viewer it proves: none is anonymous, anything else must
  * be a valid bearer token or is refused with Unauthenticated, whatever went wrong.
@@ -79,6 +91,7 @@ export function createBearerVerifier(auth: AuthConfig): (authorization: string |
     } catch (error) {
       throw new Unauthenticated(reasonFor(error), { cause: error });
     }
+    checkLifetime(payload, auth.maxTokenLifetimeSeconds);
     try {
       return viewerFromClaims(payload);
     } catch (error) {

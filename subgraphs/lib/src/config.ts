@@ -59,6 +59,8 @@ export interface AuthConfig {
   readonly claimsSecret: string;
   /** How long a signed claims header stays valid. */
   readonly claimsMaxAgeMs: number;
+  /** The longest bearer token accepted, from `iat` (or now) to `exp`: a leaked token is worth little for long. */
+  readonly maxTokenLifetimeSeconds: number;
 }
 
 /** What one request may ask for; each is checked before anything executes. */
@@ -163,6 +165,7 @@ function authConfig(env: Env, nodeEnv: string): AuthConfig {
     jwksUrl,
     claimsSecret,
     claimsMaxAgeMs: integer(env, 'CLAIMS_MAX_AGE_MS', 30_000, 1000, 600_000),
+    maxTokenLifetimeSeconds: integer(env, 'AUTH_MAX_TOKEN_LIFETIME_S', 24 * 60 * 60, 60, 31 * 24 * 60 * 60),
   };
 }
 
