@@ -21,6 +21,8 @@ import {
   type GraphQLFormattedError,
   type GraphQLNamedType,
   type GraphQLSchema,
+  type OperationDefinitionNode,
+  valueFromASTUntyped,
   type SelectionSetNode,
 } from 'graphql';
 import type { QueryLimits } from '@youth-care/lib/config';
@@ -67,9 +69,19 @@ function fieldDefinition(schema: GraphQLSchema, parent: GraphQLNamedType, name: 
 
 type Variables = Readonly<Record<string, unknown>> | undefined;
 
-function listSize(field: FieldNode, variables: Variables): number {
+function defaultsOf(operation: OperationDefinitionNode): Record<string, unknown> {
+  const defaults: Record<string, unknown> = {};
+  for (const definition of operation.variableDefinitions ?? []) {
+    if (definition.defaultValue) defaults[definition.variable.name.value] = valueFromASTUntyped(definition.defaultValue);
+  }
+  return defaults;
+}
+
+function listSize(field: FieldNode, definition: GraphQLField<unknown, unknown>, variables: Readonly<Record<string, unknown>>): number {
   const first = field.arguments?.find((argument) => argument.name.value === 'first')?.value;
-  const given = first?.kind === Kind.INT ? Number.parseInt(first.value, 10) : first?.kind === Kind.VARIABLE ? variables?.[first.name.value] : undefined;
+  const sent = first?.kind === Kind.INT ? Number.parseInt(first.value, 10) : first?.kind === Kind.VARIABLE ? variables[first.name.value] : undefined;
+  // Left out, `first` takes the schema's default for the field.
+  const given = sent ?? definition.args.find((argument) => argument.name === 'first')?.defaultValue;
   // A negative `first` must not cancel out the cost of sibling fields.
   return typeof given === 'number' && Number.isInteger(given) ? Math.max(0, given) : DEFAULT_LIST_SIZE;
 }
@@ -79,11 +91,13 @@ export function measureOperation(
   schema: GraphQLSchema,
   document: DocumentNode,
   operationName: string | null | undefined,
-  variables?: Variables,
+  given?: Variables,
 ): OperationMeasure {
   const operation = getOperationAST(document, operationName);
   const root = operation ? schema.getRootType(operation.operation) : undefined;
   if (!operation || !root) return NOTHING;
+  // A variable left out takes its default, which counts as much as a value sent.
+  const variables: Readonly<Record<string, unknown>> = { ...defaultsOf(operation), ...given };
 
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const definition of document.definitions) {
@@ -131,7 +145,7 @@ export function measureOperation(
     const definition = fieldDefinition(schema, parent, node.name.value);
     if (!node.selectionSet || !definition) return { depth: ownDepth, aliases, cost: 1 };
     const children = selections(node.selectionSet, getNamedType(definition.type));
-    const multiplier = isListType(getNullableType(definition.type)) ? listSize(node, variables) : 1;
+    const multiplier = isListType(getNullableType(definition.type)) ? listSize(node, definition, variables) : 1;
     return { depth: ownDepth + children.depth, aliases: aliases + children.aliases, cost: 1 + multiplier * children.cost };
   }
 

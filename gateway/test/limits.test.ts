@@ -99,6 +99,14 @@ describe('measureOperation: cost', () => {
     expect(measureOperation(schema, query, undefined, { n: 'many' }).cost).toBe(12);
   });
 
+  it('counts a variable\'s default and the field argument\'s default when first is left out', () => {
+    const query = parse('query ($n: Int = 400) { region(code: "x") { providers(first: $n) { agbCode } } }');
+    expect(measureOperation(schema, query, undefined).cost).toBe(402);
+    expect(measureOperation(schema, query, undefined, { n: 3 }).cost).toBe(5);
+    const withDefault = buildSchema(`type Query { region: Region } type Region { providers(first: Int = 250): [Provider!]! } type Provider { agbCode: ID! }`);
+    expect(measureOperation(withDefault, parse('{ region { providers { agbCode } } }'), undefined).cost).toBe(1 + 1 + 250);
+  });
+
   it('does not let a zero or negative first lower the cost below the field itself', () => {
     // providers = 1 + 0×1 = 1; region = 1 + 1 = 2.
     expect(measure('{ region(code: "x") { providers(first: 0) { agbCode } } }').cost).toBe(2);
