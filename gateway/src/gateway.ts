@@ -7,6 +7,7 @@ import { ANONYMOUS, type Viewer } from '@youth-care/lib/auth/viewer';
 import type { Config } from '@youth-care/lib/config';
 import { ErrorCode, maskError, type Log } from '@youth-care/lib/errors';
 import { createHttpServer, listen, Refusal, type JsonAnswer, type RunningServer } from '@youth-care/lib/http';
+import { requestChecksPlugin } from '@youth-care/lib/request-checks';
 import { createBearerVerifier, Unauthenticated, UNVERIFIABLE } from './auth/bearer.js';
 import { readSecurityRules, servableSupergraph } from './auth/field-rules.js';
 import { guardGateway } from './auth/guard.js';
@@ -63,9 +64,11 @@ export async function createGateway(options: GatewayOptions): Promise<{ listen(p
     formatError: (formatted, error) => recodeTokenLimit(masked(formatted, error), config.limits),
     includeStacktraceInErrorResponses: false,
     introspection: config.introspection,
+    // Field suggestions ("Did you mean ...?") would spell out the schema introspection hides.
+    hideSchemaDetailsFromClientErrors: !config.introspection,
     csrfPrevention: true,
     parseOptions: parseOptionsFor(config.limits),
-    plugins: [queryLimitsPlugin(config.limits), ApolloServerPluginLandingPageDisabled()],
+    plugins: [queryLimitsPlugin(config.limits), requestChecksPlugin(), ApolloServerPluginLandingPageDisabled()],
   });
   const verify = createBearerVerifier(config.auth);
   const context = async (req: { headers: { authorization?: string | undefined } }): Promise<GatewayContext> => {

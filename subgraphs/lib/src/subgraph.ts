@@ -14,6 +14,7 @@ import type { Viewer } from './auth/viewer.js';
 import { ErrorCode } from './errors.js';
 import type { RegionLoaderScope } from './region-loader.js';
 import type { RegionCode } from './regions/registry.js';
+import { requestChecksPlugin } from './request-checks.js';
 import { auditPlugin, inRegionOf, RegionFailures, regionFailuresPlugin, type SubgraphContext } from './request.js';
 
 export interface SubgraphDeps {
@@ -69,7 +70,9 @@ export function buildSubgraph<T, L>(definition: SubgraphDefinition<T, L>, deps: 
     formatError: maskError(log),
     includeStacktraceInErrorResponses: false,
     introspection: deps.config.introspection,
+    hideSchemaDetailsFromClientErrors: !deps.config.introspection,
     plugins: [
+      requestChecksPlugin(),
       regionFailuresPlugin<L, T>(),
       ...(definition.auditWriter ? [auditPlugin<L, T>(definition.auditWriter, log)] : []),
       ApolloServerPluginLandingPageDisabled(),
