@@ -77,7 +77,7 @@ describe('a subgraph that is down or slow', () => {
   });
   afterAll(() => fed?.stop());
 
-  // Region comes from access; contracts from procurement, the subgraph that fails.
+  // Regions come from the registry; contracts from procurement, the subgraph that fails.
   const ACROSS = `{ regions { code name accessStatistics { dropout { of } } contracts { id } } }`;
 
   function expectPartial(response: GraphQLResponse<any>) {
@@ -99,6 +99,7 @@ describe('a subgraph that is down or slow', () => {
       procurement: `http://127.0.0.1:${hanging.port}/graphql`,
       access: fed.servers.access!.url,
       monitoring: fed.servers.monitoring!.url,
+      registry: fed.servers.registry!.url,
     });
     const gateway = await (await createGateway({ config, log: () => {}, supergraphSdl })).listen(0, '127.0.0.1');
     try {

@@ -3,7 +3,6 @@ import { subgraphTypeDefs } from '../../../schema/subgraphs.js';
 import { pseudonymKey } from '@youth-care/lib/config';
 import { RegionSources } from '@youth-care/lib/db/region-sources';
 import type { RegionCode } from '@youth-care/lib/regions/registry';
-import { registryResolvers } from '@youth-care/lib/regions/resolvers';
 import { DateScalar } from '@youth-care/lib/scalars';
 import { buildSubgraph, type Subgraph, type SubgraphDeps } from '@youth-care/lib/subgraph';
 import { BASE_SCHEMA, tablesIn, type AccessTables } from './db/schema.js';
@@ -23,7 +22,6 @@ export function createAccessSubgraph(deps: SubgraphDeps): Subgraph<AccessTables>
   const sources = new RegionSources({ ...deps, baseSchema: BASE_SCHEMA, migrationsFolder: MIGRATIONS, tables: tablesIn });
   // Every served region needs its key before anything is imported: fail at start, not later.
   const keys = Object.fromEntries(sources.regions.map((code) => [code, pseudonymKey(deps.config, code)])) as Record<RegionCode, string>;
-  const registry = registryResolvers(sources.regions);
   return buildSubgraph(
     {
       name: 'access',
@@ -33,9 +31,8 @@ export function createAccessSubgraph(deps: SubgraphDeps): Subgraph<AccessTables>
       loadDemo: (demo) => seedAccessDemo(sources, demo, keys, deps.log),
       resolvers: {
         Date: DateScalar,
-        Query: { ...registry.Query, ...Query },
-        Region: { ...registry.Region, ...Region },
-        Municipality: registry.Municipality,
+        Query,
+        Region,
         AccessStatistics,
         RegionClientLevel,
         Provider,

@@ -21,7 +21,7 @@ export interface DatabaseConfig {
 }
 
 /** The subgraphs of the federation, each on its own port (4001, 4002, ... by default). */
-export const SUBGRAPH_NAMES = ['procurement', 'access', 'monitoring'] as const;
+export const SUBGRAPH_NAMES = ['procurement', 'access', 'monitoring', 'registry'] as const;
 export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
 
 export interface Config {

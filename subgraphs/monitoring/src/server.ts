@@ -2,7 +2,6 @@ import { fileURLToPath } from 'node:url';
 import { subgraphTypeDefs } from '../../../schema/subgraphs.js';
 import { NationalSource } from '@youth-care/lib/db/national-source';
 import { RegionSources } from '@youth-care/lib/db/region-sources';
-import { registryResolvers } from '@youth-care/lib/regions/resolvers';
 import { DateScalar } from '@youth-care/lib/scalars';
 import { buildSubgraph, type Subgraph, type SubgraphDeps } from '@youth-care/lib/subgraph';
 import { NATIONAL_SCHEMA, nationalTablesIn, type NationalTables } from './db/national-schema.js';
@@ -31,7 +30,6 @@ export function monitoringSources(deps: SubgraphDeps) {
 /** Builds the monitoring subgraph: CBS indicators, client satisfaction, outcomes and learning-circle comparisons. */
 export function createMonitoringSubgraph(deps: SubgraphDeps): Subgraph<MonitoringTables> {
   const { regions: sources, national } = monitoringSources(deps);
-  const registry = registryResolvers(sources.regions);
   return buildSubgraph(
     {
       name: 'monitoring',
@@ -45,9 +43,9 @@ export function createMonitoringSubgraph(deps: SubgraphDeps): Subgraph<Monitorin
       },
       resolvers: {
         Date: DateScalar,
-        Query: { regions: registry.Query.regions, region: registry.Query.region, municipality: registry.Query.municipality, ...Query },
-        Region: { ...registry.Region, ...Region },
-        Municipality: { ...registry.Municipality, ...Municipality },
+        Query,
+        Region,
+        Municipality,
         Provider,
         Indicator,
         IndicatorValue,

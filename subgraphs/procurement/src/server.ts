@@ -1,7 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { subgraphTypeDefs } from '../../../schema/subgraphs.js';
 import { RegionSources } from '@youth-care/lib/db/region-sources';
-import { registryResolvers } from '@youth-care/lib/regions/resolvers';
 import { buildSubgraph, type Subgraph, type SubgraphDeps } from '@youth-care/lib/subgraph';
 import { DateScalar } from '@youth-care/lib/scalars';
 import { BASE_SCHEMA, tablesIn, type ProcurementTables } from './db/schema.js';
@@ -19,7 +18,6 @@ export const MIGRATIONS = fileURLToPath(new URL('../migrations', import.meta.url
 /** Builds the procurement subgraph: providers, contracts and waiting times per region. */
 export function createProcurementSubgraph(deps: SubgraphDeps): Subgraph<ProcurementTables> {
   const sources = new RegionSources({ ...deps, baseSchema: BASE_SCHEMA, migrationsFolder: MIGRATIONS, tables: tablesIn });
-  const registry = registryResolvers(sources.regions);
   return buildSubgraph(
     {
       name: 'procurement',
@@ -31,10 +29,9 @@ export function createProcurementSubgraph(deps: SubgraphDeps): Subgraph<Procurem
       },
       resolvers: {
         Date: DateScalar,
-        Query: { ...registry.Query, ...Query },
+        Query,
         Mutation,
-        Region: { ...registry.Region, ...Region, ...RegionComparison },
-        Municipality: registry.Municipality,
+        Region: { ...Region, ...RegionComparison },
         Provider,
         Contract,
         WaitingTimeReport,

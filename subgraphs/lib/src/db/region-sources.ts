@@ -20,6 +20,8 @@ export interface RegionSourcesOptions<T> {
   readonly migrationsFolder: string;
   readonly tables: (schema: string) => T;
   readonly log: Log;
+  /** The regions whose data this subgraph keeps; every served region when left out. */
+  readonly regions?: readonly RegionCode[];
 }
 
 export class RegionSources<T> {
@@ -27,7 +29,7 @@ export class RegionSources<T> {
   readonly #ready = new Map<RegionCode, Promise<RegionSource<T>>>();
 
   constructor(private readonly options: RegionSourcesOptions<T>) {
-    this.regions = options.config.regions;
+    this.regions = options.regions ?? options.config.regions;
   }
 
   serves(code: string): code is RegionCode {

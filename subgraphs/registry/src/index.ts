@@ -1,0 +1,4 @@
+import { runStandalone } from '@youth-care/lib/standalone';
+import { createRegistrySubgraph } from './server.js';
+
+await runStandalone('registry', createRegistrySubgraph);

@@ -1,0 +1,55 @@
+import net from 'node:net';
+import type { AddressInfo } from 'node:net';
+
+/**
+ * A TCP proxy in front of a server, so a test can kill the server's side at a chosen moment (with
+ * a request in flight) and bring it back on the same port, without the server knowing.
+ */
+export interface KillableProxy {
+  readonly port: number;
+  /** Kills the next request that arrives, as it arrives, and stops accepting; resolves then. */
+  killOnNextRequest(): Promise<void>;
+  /** Listens again on the same port. */
+  revive(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startProxy(target: number): Promise<KillableProxy> {
+  const sockets = new Set<net.Socket>();
+  let onRequest: (() => void) | undefined;
+  const track = (socket: net.Socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    socket.on('error', () => {});
+  };
+  const server = net.createServer((client) => {
+    track(client);
+    const upstream = net.connect(target, '127.0.0.1');
+    track(upstream);
+    client.on('data', (chunk) => {
+      if (onRequest) {
+        onRequest();
+        return;
+      }
+      upstream.write(chunk);
+    });
+    upstream.pipe(client);
+    client.on('close', () => upstream.destroy());
+    upstream.on('close', () => client.destroy());
+  });
+  const listenOn = (port: number) => new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const kill = () =>
+    new Promise<void>((resolve) => {
+      onRequest = undefined;
+      server.close(() => resolve());
+      for (const socket of sockets) socket.destroy();
+    });
+  await listenOn(0);
+  const port = (server.address() as AddressInfo).port;
+  return {
+    port,
+    killOnNextRequest: () => new Promise<void>((resolve) => (onRequest = () => void kill().then(resolve))),
+    revive: () => listenOn(port),
+    close: () => (server.listening ? kill() : Promise.resolve()),
+  };
+}
