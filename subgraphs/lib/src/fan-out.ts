@@ -1,5 +1,6 @@
 import type { GraphQLError } from 'graphql';
 import { regionUnavailable, type Log } from './errors.js';
+import { TIMED_OUT, withinTime } from './db/cancellation.js';
 import type { RegionSource, RegionSources } from './db/region-sources.js';
 import type { RegionCode } from './regions/registry.js';
 
@@ -8,8 +9,6 @@ export interface FanOutResult<R> {
   /** One REGION_UNAVAILABLE error per region that failed or timed out. */
   readonly failures: ReadonlyMap<RegionCode, GraphQLError>;
 }
-
-const TIMED_OUT = Symbol('timed out');
 
 /**
  * Runs a region-scoped read on several regions at once. A region that fails or takes longer than
@@ -26,14 +25,10 @@ export async function fanOut<T, R>(
   const failures = new Map<RegionCode, GraphQLError>();
   await Promise.all(
     regions.map(async (code) => {
-      let timer: NodeJS.Timeout | undefined;
-      const timeout = new Promise<typeof TIMED_OUT>((resolve) => {
-        timer = setTimeout(() => resolve(TIMED_OUT), timeoutMs);
-      });
       try {
-        const outcome = await Promise.race([sources.source(code).then(read), timeout]);
+        const outcome = await withinTime(() => sources.source(code).then(read), timeoutMs);
         if (outcome === TIMED_OUT) {
-          log(`region ${code} timed out after ${timeoutMs} ms`);
+          log(`region ${code} timed out after ${timeoutMs} ms; its statements are cancelled`);
           failures.set(code, regionUnavailable(code, 'timed out'));
         } else {
           results.set(code, outcome);
@@ -41,8 +36,6 @@ export async function fanOut<T, R>(
       } catch (error) {
         log(`region ${code} failed`, error);
         failures.set(code, regionUnavailable(code, 'failed'));
-      } finally {
-        clearTimeout(timer);
       }
     }),
   );

@@ -3,6 +3,7 @@ import type { GraphQLError } from 'graphql';
 import type { NationalHandle, NationalSource } from './db/national-source.js';
 import { NATIONAL_AREA } from './db/national-source.js';
 import { ErrorCode, PublicError, type Log } from './errors.js';
+import { TIMED_OUT, withinTime } from './db/cancellation.js';
 import { collectAWhile, groupBy } from './region-loader.js';
 
 export interface NationalLoaderScope<T> {
@@ -27,8 +28,6 @@ export function nationalUnavailable(reason: 'failed' | 'timed out'): GraphQLErro
   });
 }
 
-const TIMED_OUT = Symbol('timed out');
-
 /**
  * The national source's counterpart of regionLoader: a per-request DataLoader whose batch is one
  * statement, whatever the number of keys. When the source fails or is slower than `timeoutMs`,
@@ -37,13 +36,9 @@ const TIMED_OUT = Symbol('timed out');
 export function nationalLoader<T, K, Row, V>(scope: NationalLoaderScope<T>, spec: NationalLoaderSpec<T, K, Row, V>): DataLoader<K, V, string> {
   return new DataLoader<K, V, string>(
     async (keys) => {
-      let timer: NodeJS.Timeout | undefined;
-      const timeout = new Promise<typeof TIMED_OUT>((resolve) => {
-        timer = setTimeout(() => resolve(TIMED_OUT), scope.timeoutMs);
-      });
       let rows: Row[];
       try {
-        const outcome = await Promise.race([scope.source.source().then((source) => spec.read(source, keys)), timeout]);
+        const outcome = await withinTime(() => scope.source.source().then((source) => spec.read(source, keys)), scope.timeoutMs);
         if (outcome === TIMED_OUT) {
           scope.log(`national source timed out after ${scope.timeoutMs} ms`);
           return keys.map(() => nationalUnavailable('timed out'));
@@ -52,8 +47,6 @@ export function nationalLoader<T, K, Row, V>(scope: NationalLoaderScope<T>, spec
       } catch (error) {
         scope.log('national source failed', error);
         return keys.map(() => nationalUnavailable('failed'));
-      } finally {
-        clearTimeout(timer);
       }
       const bucket = groupBy(rows, spec.rowMatch);
       return keys.map((key) => spec.combine(bucket.get(spec.keyMatch(key)) ?? [], key));

@@ -6,6 +6,17 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type { Logger } from 'drizzle-orm';
 import postgres from 'postgres';
 import type { DatabaseConfig } from '../config.js';
+import { track } from './cancellation.js';
+
+/** The client drizzle sends its statements through, each tracked so a timed-out read can cancel it. */
+function cancellableStatements(client: postgres.Sql): postgres.Sql {
+  return new Proxy(client, {
+    get(target, property, receiver) {
+      if (property !== 'unsafe') return Reflect.get(target, property, receiver) as unknown;
+      return (...args: Parameters<postgres.Sql['unsafe']>) => track(target.unsafe(...args));
+    },
+  });
+}
 
 /** The one database type repositories see, whichever driver is behind it. */
 export type Database = PgDatabase<PgQueryResultHKT>;
@@ -51,7 +62,7 @@ export class DatabaseHub {
         connect_timeout: this.config.connectTimeoutSeconds,
         onnotice: () => {},
       });
-      entry = { client, db: drizzlePostgres({ client, logger: this.#logger }) as unknown as Database };
+      entry = { client, db: drizzlePostgres({ client: cancellableStatements(client), logger: this.#logger }) as unknown as Database };
       this.#servers.set(url, entry);
     }
     return entry.db;
