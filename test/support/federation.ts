@@ -42,8 +42,8 @@ export interface FederationOptions {
   /** Demo data scale; 0 leaves the regions empty. */
   readonly scale?: number;
   readonly until?: string;
-  /** More environment, e.g. a region URL that points nowhere. */
-  readonly env?: Record<string, string>;
+  /** More environment, e.g. a region URL that points nowhere; a function gets the test database first. */
+  readonly env?: Record<string, string> | ((database: TestDatabase) => Record<string, string>);
   /** Where the gateway and subgraphs log, each line with its component; nowhere when left out. */
   readonly log?: (component: string, message: string, detail?: unknown) => void;
 }
@@ -85,7 +85,7 @@ export async function startFederation(options: FederationOptions): Promise<Feder
     SUBGRAPH_TIMEOUT_MS: '30000',
     DATABASE_CONNECT_TIMEOUT_S: '2',
     ...database.env,
-    ...options.env,
+    ...(typeof options.env === 'function' ? options.env(database) : options.env),
   });
   const hub = new DatabaseHub(config.database);
   const logFor = (component: string): Log => (options.log ? (message, detail) => options.log?.(component, message, detail) : silent);

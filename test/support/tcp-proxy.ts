@@ -9,12 +9,14 @@ export interface KillableProxy {
   readonly port: number;
   /** Kills the next request that arrives, as it arrives, and stops accepting; resolves then. */
   killOnNextRequest(): Promise<void>;
+  /** Drops every connection and refuses new ones, as a stopped server does. */
+  kill(): Promise<void>;
   /** Listens again on the same port. */
   revive(): Promise<void>;
   close(): Promise<void>;
 }
 
-export async function startProxy(target: number): Promise<KillableProxy> {
+export async function startProxy(target: number, host = '127.0.0.1'): Promise<KillableProxy> {
   const sockets = new Set<net.Socket>();
   let onRequest: (() => void) | undefined;
   const track = (socket: net.Socket) => {
@@ -24,7 +26,7 @@ export async function startProxy(target: number): Promise<KillableProxy> {
   };
   const server = net.createServer((client) => {
     track(client);
-    const upstream = net.connect(target, '127.0.0.1');
+    const upstream = net.connect(target, host);
     track(upstream);
     client.on('data', (chunk) => {
       if (onRequest) {
@@ -49,6 +51,7 @@ export async function startProxy(target: number): Promise<KillableProxy> {
   return {
     port,
     killOnNextRequest: () => new Promise<void>((resolve) => (onRequest = () => void kill().then(resolve))),
+    kill,
     revive: () => listenOn(port),
     close: () => (server.listening ? kill() : Promise.resolve()),
   };

@@ -30,6 +30,9 @@ export interface Config {
   readonly ports: Readonly<Record<'gateway' | SubgraphName, number>>;
   readonly regions: readonly RegionCode[];
   readonly regionTimeoutMs: number;
+  /** Failures in a row after which a region is skipped at once until a background probe answers. */
+  readonly regionFailureThreshold: number;
+  readonly regionProbeIntervalMs: number;
   readonly subgraphTimeoutMs: number;
   readonly supergraphPath: string;
   /** Where the gateway finds each subgraph, over the URLs in the supergraph. */
@@ -221,6 +224,8 @@ export function loadConfig(env: Env = process.env): Config {
     } as Record<'gateway' | SubgraphName, number>,
     regions,
     regionTimeoutMs: integer(env, 'REGION_TIMEOUT_MS', 5000, 1, 600_000),
+    regionFailureThreshold: integer(env, 'REGION_FAILURE_THRESHOLD', 3, 1, 1000),
+    regionProbeIntervalMs: integer(env, 'REGION_PROBE_INTERVAL_MS', 1000, 50, 600_000),
     subgraphTimeoutMs: integer(env, 'SUBGRAPH_TIMEOUT_MS', 10_000, 1, 600_000),
     supergraphPath: env.SUPERGRAPH_PATH || 'schema/supergraph.graphql',
     subgraphUrls: Object.fromEntries(

@@ -56,6 +56,15 @@ export function regionUnavailable(region: string, reason: 'failed' | 'timed out'
   return new PublicError(`Region ${region} is unavailable: its data source ${reason}`, ErrorCode.REGION_UNAVAILABLE, { region });
 }
 
+/** A region skipped without trying: it failed repeatedly and has not answered a probe since. */
+export function regionDown(region: string, retryAt: number): PublicError {
+  const at = new Date(retryAt).toISOString();
+  return new PublicError(`Region ${region} is unavailable: its data source is down; it is tried again at ${at}`, ErrorCode.REGION_UNAVAILABLE, {
+    region,
+    retryAt: at,
+  });
+}
+
 export type Log = (message: string, detail?: unknown) => void;
 
 /** The error and the errors it wraps, outermost first (resolver errors wrap what was thrown). */

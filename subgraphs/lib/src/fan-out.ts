@@ -1,5 +1,5 @@
 import type { GraphQLError } from 'graphql';
-import { regionUnavailable, type Log } from './errors.js';
+import { regionDown, regionUnavailable, type Log } from './errors.js';
 import { TIMED_OUT, withinTime } from './db/cancellation.js';
 import type { RegionSource, RegionSources } from './db/region-sources.js';
 import type { RegionCode } from './regions/registry.js';
@@ -25,17 +25,25 @@ export async function fanOut<T, R>(
   const failures = new Map<RegionCode, GraphQLError>();
   await Promise.all(
     regions.map(async (code) => {
+      const retryAt = sources.health.retryAt(code);
+      if (retryAt !== undefined) {
+        failures.set(code, regionDown(code, retryAt));
+        return;
+      }
       try {
         const outcome = await withinTime(() => sources.source(code).then(read), timeoutMs);
         if (outcome === TIMED_OUT) {
           log(`region ${code} timed out after ${timeoutMs} ms; its statements are cancelled`);
           failures.set(code, regionUnavailable(code, 'timed out'));
+          sources.health.failed(code);
         } else {
           results.set(code, outcome);
+          sources.health.succeeded(code);
         }
       } catch (error) {
         log(`region ${code} failed`, error);
         failures.set(code, regionUnavailable(code, 'failed'));
+        sources.health.failed(code);
       }
     }),
   );

@@ -3,7 +3,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { AuditTrail, AuditWriter } from './auth/audit.js';
 import type { Viewer } from './auth/viewer.js';
 import type { RegionSource, RegionSources } from './db/region-sources.js';
-import { ErrorCode, PublicError, regionUnavailable, type Log } from './errors.js';
+import { ErrorCode, PublicError, regionDown, regionUnavailable, type Log } from './errors.js';
 import type { RegionCode } from './regions/registry.js';
 
 /**
@@ -41,6 +41,8 @@ export interface SubgraphContext<L, T = unknown> {
 
 export function inRegionOf<T>(sources: RegionSources<T>, log: Log) {
   return async <R>(code: RegionCode, work: (source: RegionSource<T>) => Promise<R>): Promise<R> => {
+    const retryAt = sources.health.retryAt(code);
+    if (retryAt !== undefined) throw regionDown(code, retryAt);
     try {
       return await work(await sources.source(code));
     } catch (error) {

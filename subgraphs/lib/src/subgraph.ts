@@ -131,7 +131,10 @@ export function buildSubgraph<T, L>(definition: SubgraphDefinition<T, L>, deps: 
           '/ready': ready,
         },
       });
-      return listen(server, port, host, () => apollo.stop());
+      return listen(server, port, host, async () => {
+        definition.sources.health.stop();
+        await apollo.stop();
+      });
     },
   };
 }

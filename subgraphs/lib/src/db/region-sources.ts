@@ -1,8 +1,10 @@
+import { sql } from 'drizzle-orm';
 import type { Config } from '../config.js';
 import type { Log } from '../errors.js';
 import type { RegionCode } from '../regions/registry.js';
 import type { Database, DatabaseHub } from './database.js';
 import { migrateSchema } from './migrate.js';
+import { RegionHealth } from './region-health.js';
 
 /** One region's data for one subgraph: its database, its own schema, and the tables in it. */
 export interface RegionSource<T> {
@@ -26,10 +28,19 @@ export interface RegionSourcesOptions<T> {
 
 export class RegionSources<T> {
   readonly regions: readonly RegionCode[];
+  /** Which regions are known to be down, and the probes that find out when they are back. */
+  readonly health: RegionHealth;
   readonly #ready = new Map<RegionCode, Promise<RegionSource<T>>>();
 
   constructor(private readonly options: RegionSourcesOptions<T>) {
     this.regions = options.regions ?? options.config.regions;
+    const { regionFailureThreshold, regionProbeIntervalMs, regionTimeoutMs } = options.config;
+    this.health = new RegionHealth((code) => this.source(code).then((source) => source.db.execute(sql`SELECT 1`)), {
+      failureThreshold: regionFailureThreshold,
+      probeIntervalMs: regionProbeIntervalMs,
+      probeTimeoutMs: regionTimeoutMs,
+      log: options.log,
+    });
   }
 
   serves(code: string): code is RegionCode {
