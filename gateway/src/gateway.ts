@@ -107,7 +107,7 @@ export async function createGateway(options: GatewayOptions): Promise<{ listen(p
           '/ready': ready,
         },
       });
-      return listen(server, port, host, () => apollo.stop());
+      return listen(server, port, host, () => apollo.stop(), config.shutdownGraceMs);
     },
   };
 }

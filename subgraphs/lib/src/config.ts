@@ -34,6 +34,8 @@ export interface Config {
   readonly regionFailureThreshold: number;
   readonly regionProbeIntervalMs: number;
   readonly subgraphTimeoutMs: number;
+  /** How long a server stopping on a signal lets the requests in flight finish. */
+  readonly shutdownGraceMs: number;
   readonly supergraphPath: string;
   /** Where the gateway finds each subgraph, over the URLs in the supergraph. */
   readonly subgraphUrls: Readonly<Partial<Record<SubgraphName, string>>>;
@@ -227,6 +229,7 @@ export function loadConfig(env: Env = process.env): Config {
     regionFailureThreshold: integer(env, 'REGION_FAILURE_THRESHOLD', 3, 1, 1000),
     regionProbeIntervalMs: integer(env, 'REGION_PROBE_INTERVAL_MS', 1000, 50, 600_000),
     subgraphTimeoutMs: integer(env, 'SUBGRAPH_TIMEOUT_MS', 10_000, 1, 600_000),
+    shutdownGraceMs: integer(env, 'SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
     supergraphPath: env.SUPERGRAPH_PATH || 'schema/supergraph.graphql',
     subgraphUrls: Object.fromEntries(
       SUBGRAPH_NAMES.flatMap((name) => {

@@ -39,6 +39,9 @@ export interface RunningServer {
 
 class BodyTooLarge extends Error {}
 
+/** Servers shutting down: they answer what is in flight and turn everything else away. */
+const draining = new WeakSet<http.Server>();
+
 /**
  * The body as text. One over the limit is read to its end and dropped, so the client gets to read
  * the 413; past ten times the limit the sender is not a client worth answering.
@@ -80,9 +83,17 @@ function graphqlError(code: string, message: string) {
 /** A small node:http front for Apollo Server: /graphql plus a few JSON routes, nothing else. */
 export function createHttpServer<C extends BaseContext>(options: HttpOptions<C>): http.Server {
   const limit = options.maxBodyBytes ?? 1_000_000;
-  return http.createServer((req, res) => {
+  const server = http.createServer((req, res) => {
     void (async () => {
       const url = new URL(req.url ?? '/', 'http://localhost');
+      if (draining.has(server)) {
+        // A load balancer reads the 503 on /ready and sends this client elsewhere.
+        res.setHeader('connection', 'close');
+        if (url.pathname === '/ready') sendJson(res, 503, { status: 'shutting down' });
+        else sendJson(res, 503, graphqlError('SHUTTING_DOWN', 'The server is shutting down; try again'));
+        req.resume();
+        return;
+      }
       allowOrigin(req, res, options.corsOrigins ?? []);
       if (req.method === 'OPTIONS') {
         res.writeHead(204).end();
@@ -148,10 +159,34 @@ export function createHttpServer<C extends BaseContext>(options: HttpOptions<C>)
       else res.end();
     });
   });
+  return server;
 }
 
-/** Listens on `port` (0 picks a free one) and returns the URL and a stop that closes every connection. */
-export function listen(server: http.Server, port: number, host: string, onStop: () => Promise<void>): Promise<RunningServer> {
+/**
+ * Stops taking work: /ready and every new request get a 503 (so a load balancer moves callers
+ * elsewhere, which a refused connection would not tell it), the requests in flight finish for up
+ * to `graceMs`, and then the server closes with every connection.
+ */
+async function drain(server: http.Server, inFlight: () => number, graceMs: number): Promise<void> {
+  draining.add(server);
+  const until = Date.now() + graceMs;
+  while (inFlight() > 0 && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 20));
+  await new Promise<void>((done) => {
+    server.close(() => done());
+    server.closeAllConnections();
+  });
+}
+
+/**
+ * Listens on `port` (0 picks a free one) and returns the URL and a stop that drains: requests in
+ * flight get their answers for up to `graceMs` (SHUTDOWN_GRACE_MS), then every connection closes.
+ */
+export function listen(server: http.Server, port: number, host: string, onStop: () => Promise<void>, graceMs = 10_000): Promise<RunningServer> {
+  let inFlight = 0;
+  server.on('request', (_req: http.IncomingMessage, res: http.ServerResponse) => {
+    inFlight++;
+    res.once('close', () => inFlight--);
+  });
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host === 'localhost' ? undefined : host, () => {
@@ -160,10 +195,7 @@ export function listen(server: http.Server, port: number, host: string, onStop: 
         url: `http://${host}:${actual}/graphql`,
         port: actual,
         stop: async () => {
-          await new Promise<void>((done) => {
-            server.close(() => done());
-            server.closeAllConnections();
-          });
+          await drain(server, () => inFlight, graceMs);
           await onStop();
         },
       });

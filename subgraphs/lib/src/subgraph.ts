@@ -131,10 +131,16 @@ export function buildSubgraph<T, L>(definition: SubgraphDefinition<T, L>, deps: 
           '/ready': ready,
         },
       });
-      return listen(server, port, host, async () => {
-        definition.sources.health.stop();
-        await apollo.stop();
-      });
+      return listen(
+        server,
+        port,
+        host,
+        async () => {
+          definition.sources.health.stop();
+          await apollo.stop();
+        },
+        deps.config.shutdownGraceMs,
+      );
     },
   };
 }
