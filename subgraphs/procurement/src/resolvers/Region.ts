@@ -1,12 +1,11 @@
 import { requireProductCategory } from '@youth-care/lib/codes/product-categories';
 import type { RegionRef } from '@youth-care/lib/regions/resolvers';
-import { todayInNetherlands } from '@youth-care/lib/scalars';
 import { regionYouthPopulation } from '@youth-care/lib/regions/population';
 import { PROTECTED, protectCount, protectRate, protectShare } from '@youth-care/lib/small-numbers';
 import { comparisonYears } from '@youth-care/lib/years';
 import type { ProcurementContext } from '../context.js';
-import type { ContractFilter } from '../db/repository.js';
-import { normOn, normView } from '../waiting-time.js';
+import type { CategorySummaryRow, ContractFilter } from '../db/repository.js';
+import { normView, reportNorm } from '../waiting-time.js';
 
 /** Procurement's fields on the shared Region entity. */
 export const Region = {
@@ -79,8 +78,6 @@ export const RegionComparison = {
 
 export const CategoryWaitingTime = {
   productCategory: (c: { productCategory: string }) => requireProductCategory(c.productCategory, 'productCategory'),
-  norm: async (c: { productCategory: string; region: RegionRef['code'] }, _: unknown, ctx: ProcurementContext) => {
-    return normOn(await ctx.loaders.norms.load(c.region), c.productCategory, todayInNetherlands());
-  },
+  norm: (c: CategorySummaryRow) => reportNorm(c),
   worstProvider: (c: { worstProviderAgb: string }) => ({ agbCode: c.worstProviderAgb }),
 };
