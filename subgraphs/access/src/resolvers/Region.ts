@@ -11,7 +11,7 @@ import { category, referrerType } from '../codes.js';
 import type { AccessContext } from '../context.js';
 import type { ReferralFilter } from '../db/client-repository.js';
 import type { Period } from '../db/statistics-repository.js';
-import { comparisonYears } from '@youth-care/lib/years';
+import { checkYear, checkYears } from '@youth-care/lib/years';
 import { periodOf } from '../period.js';
 import { auditedPage } from './client-level.js';
 
@@ -31,7 +31,7 @@ export const Region = {
     return { region: r.code, period: periodOf(args) };
   },
   spending: async (r: RegionRef, args: { year: number }, ctx: AccessContext) => {
-    comparisonYears([args.year]);
+    checkYear(args.year);
     const rows = await ctx.loaders.spending.load({ region: r.code, year: args.year });
     const totals = rows.filter((row) => row.month === null);
     return {
@@ -45,7 +45,7 @@ export const Region = {
     };
   },
   accessComparison: async (r: RegionRef, args: { years: number[] }, ctx: AccessContext) => {
-    const years = comparisonYears(args.years);
+    const years = checkYears(args.years);
     const rows = await ctx.loaders.yearFigures.load({ region: r.code, years });
     return rows.map((row) => {
       const population = regionYouthPopulation(r.code, row.year);

@@ -1,6 +1,7 @@
 import { badInput } from '../errors.js';
 import { PRODUCT_CATEGORIES } from '../codes/product-categories.js';
 import { todayInNetherlands } from '../scalars.js';
+import { checkYear } from '../years.js';
 import { regionYouthPopulation, youthPopulation } from './population.js';
 import { membersOn, municipalityByCode, regionInfo, type RegionCode } from './registry.js';
 
@@ -10,14 +11,6 @@ export interface RegionRef {
 }
 export interface MunicipalityRef {
   readonly code: string;
-}
-
-const YEAR_RANGE = [2015, 2100] as const;
-
-function checkYear(year: number): void {
-  if (year < YEAR_RANGE[0] || year > YEAR_RANGE[1]) {
-    throw badInput('year', `year must lie between ${YEAR_RANGE[0]} and ${YEAR_RANGE[1]}, got ${year}`);
-  }
 }
 
 /** A region code from a client, checked against the regions this deployment serves. */

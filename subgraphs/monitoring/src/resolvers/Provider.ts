@@ -2,7 +2,7 @@ import { requireOwnProvider } from '@youth-care/lib/auth/policy';
 import { servedRegion } from '@youth-care/lib/regions/resolvers';
 import type { MonitoringContext } from '../context.js';
 import type { ProviderReportsKey } from '../loaders.js';
-import { checkYears } from './args.js';
+import { checkYears } from '@youth-care/lib/years';
 
 type ProviderRef = { agbCode: string };
 type Args = { region?: string | null; years?: number[] | null };

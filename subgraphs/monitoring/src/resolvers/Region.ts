@@ -2,7 +2,8 @@ import { requireAccess } from '@youth-care/lib/auth/policy';
 import type { RegionRef } from '@youth-care/lib/regions/resolvers';
 import type { MonitoringContext } from '../context.js';
 import type { ComparisonModel } from '../models.js';
-import { checkPeriods, checkYear, checkYears } from './args.js';
+import { checkYear, checkYears } from '@youth-care/lib/years';
+import { checkPeriods } from './args.js';
 import { loadIndicators } from './indicators.js';
 
 const present = <V>(values: (V | null)[]): V[] => values.filter((v): v is V => v !== null);

@@ -2,7 +2,7 @@ import { requireProductCategory } from '@youth-care/lib/codes/product-categories
 import type { RegionRef } from '@youth-care/lib/regions/resolvers';
 import { regionYouthPopulation } from '@youth-care/lib/regions/population';
 import { PROTECTED, protectCount, protectRate, protectShare } from '@youth-care/lib/small-numbers';
-import { comparisonYears } from '@youth-care/lib/years';
+import { checkYears } from '@youth-care/lib/years';
 import type { ProcurementContext } from '../context.js';
 import type { CategorySummaryRow, ContractFilter } from '../db/repository.js';
 import { normView, reportNorm } from '../waiting-time.js';
@@ -59,7 +59,7 @@ export const Region = {
 
 export const RegionComparison = {
   waitingTimeComparison: async (r: RegionRef, args: { years: number[] }, ctx: ProcurementContext) => {
-    const rows = await ctx.loaders.yearlyWaitingTimes.load({ region: r.code, years: comparisonYears(args.years) });
+    const rows = await ctx.loaders.yearlyWaitingTimes.load({ region: r.code, years: checkYears(args.years) });
     return rows.map((row) => {
       const population = regionYouthPopulation(r.code, row.year);
       return {
