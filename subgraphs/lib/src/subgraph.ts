@@ -1,7 +1,6 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import type { DocumentNode } from 'graphql';
 import type { Config, SubgraphName } from './config.js';
 import type { DatabaseHub } from './db/database.js';
@@ -30,10 +29,17 @@ export interface DemoOptions {
   readonly until?: string | undefined;
 }
 
+/**
+ * A resolver map as buildSubgraphSchema takes it. Each subgraph types its own map with the
+ * Resolvers type generated from its SDL (src/generated/graphql.ts), context included.
+ */
+type SchemaModule = Extract<Extract<Parameters<typeof buildSubgraphSchema>[0], readonly unknown[]>[number], { typeDefs: unknown }>;
+export type SubgraphResolvers = NonNullable<SchemaModule['resolvers']>;
+
 export interface SubgraphDefinition<T, L> {
   readonly name: SubgraphName;
   readonly typeDefs: DocumentNode;
-  readonly resolvers: GraphQLResolverMap<SubgraphContext<L, T>>;
+  readonly resolvers: SubgraphResolvers;
   readonly sources: RegionSources<T>;
   /** The request's loaders, over its regions, failures and caller. */
   readonly createLoaders: (scope: RegionLoaderScope<T>) => L;
@@ -64,8 +70,7 @@ export function buildSubgraph<T, L>(definition: SubgraphDefinition<T, L>, deps: 
   const { log } = deps;
   const inRegion = inRegionOf(definition.sources, log);
   const apollo = new ApolloServer<SubgraphContext<L, T>>({
-    // buildSubgraphSchema types its resolvers' context as unknown; ours is SubgraphContext<L, T>.
-    schema: buildSubgraphSchema({ typeDefs: definition.typeDefs, resolvers: definition.resolvers as GraphQLResolverMap<unknown> }),
+    schema: buildSubgraphSchema([{ typeDefs: definition.typeDefs, resolvers: definition.resolvers }]),
     formatError: maskError(log),
     includeStacktraceInErrorResponses: false,
     introspection: deps.config.introspection,

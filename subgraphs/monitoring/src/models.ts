@@ -33,3 +33,7 @@ export interface ComparisonModel {
   readonly region: RegionCode;
   readonly year: number;
 }
+
+export interface ProviderRef {
+  readonly agbCode: string;
+}
