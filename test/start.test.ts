@@ -13,7 +13,7 @@ const env = {
   ACCESS_PORT: '0',
   MONITORING_PORT: '0',
   REGISTRY_PORT: '0',
-  DEMO_SCALE: '0.02',
+  DEMO_SCALE: '0.01',
 };
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 

@@ -37,6 +37,15 @@ const REQUEST_CODES = new Set([
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
 ]);
+/** The gateway's query limits, each named by its own code. */
+export const LimitCode = {
+  MAX_DEPTH_EXCEEDED: 'MAX_DEPTH_EXCEEDED',
+  MAX_ALIASES_EXCEEDED: 'MAX_ALIASES_EXCEEDED',
+  MAX_TOKENS_EXCEEDED: 'MAX_TOKENS_EXCEEDED',
+  MAX_COST_EXCEEDED: 'MAX_COST_EXCEEDED',
+} as const;
+export type LimitCode = (typeof LimitCode)[keyof typeof LimitCode];
+
 /** What a subgraph may answer; each subgraph masks the rest before it leaves. */
 const SUBGRAPH_CODES = new Set<string>([...Object.values(ErrorCode), ...REQUEST_CODES]);
 

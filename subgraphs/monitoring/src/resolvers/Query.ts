@@ -1,7 +1,8 @@
-import type { MonitoringContext } from '../context.js';
+import type { QueryResolvers } from '../generated/graphql.js';
 import { INDICATORS } from '../indicators/catalog.js';
 
-export const Query = {
-  monitoringIndicators: () => INDICATORS,
-  cbsTables: (_: unknown, __: unknown, ctx: MonitoringContext) => ctx.loaders.cbsTables.load('all'),
+/** Query in monitoring: the indicator catalogue and the CBS tables imported. */
+export const Query: QueryResolvers = {
+  monitoringIndicators: () => [...INDICATORS],
+  cbsTables: (_, __, ctx) => ctx.loaders.cbsTables.load('all'),
 };
