@@ -15,19 +15,19 @@ beforeAll(async () => {
 });
 afterAll(() => access?.stop());
 
-const STATS = `query($from: Date, $to: Date) { region(code: "JZ43") { accessStatistics(from: $from, to: $to) {
+const STATS = `query($from: Date, $to: Date) { region: _entities(representations: [{ __typename: "Region", code: "JZ43" }]) { ... on Region { accessStatistics(from: $from, to: $to) {
   period { from to }
   referralCounts { referrerType { code } productCategory { code } month referrals }
   referralFlows { referrerType { code } productCategory { code } referrals }
   leadTimes { trajectories requestToAllocation { medianDays p90Days } allocationToStart { medianDays p90Days } requestToStart { medianDays p90Days } }
   dropout { count of share } repeatUse { count of share } averageDurationDays
-  planCoverage(on: "2025-12-31") { residentialInCare residentialWithPerspectivePlan perspectivePlanShare seventeenInCare seventeenWithFuturePlan futurePlanShare } } } }`;
+  planCoverage(on: "2025-12-31") { residentialInCare residentialWithPerspectivePlan perspectivePlanShare seventeenInCare seventeenWithFuturePlan futurePlanShare } } } } }`;
 
 describe('access statistics on a hand-checked fixture', () => {
   it('counts referrals by referrer type, product category and month, and the flows between them', async () => {
     const { data, errors } = await access.execute(STATS, { from: '2025-01-01', to: '2025-12-31' });
     expect(errors).toBeUndefined();
-    const s = data.region.accessStatistics;
+    const s = data.region[0].accessStatistics;
     const counts = s.referralCounts.map((c: any) => `${c.referrerType.code}/${c.productCategory.code}/${c.month}=${c.referrals}`).sort();
     expect(counts).toEqual([
       '01/43/2025-03-01=1', '01/45/2025-02-01=1', '02/45/2025-01-01=1', '02/54/2025-09-01=1', '06/45/2025-05-01=1', '08/46/2025-06-01=1',
@@ -40,7 +40,7 @@ describe('access statistics on a hand-checked fixture', () => {
     const { data } = await access.execute(STATS, { from: '2025-01-01', to: '2025-12-31' });
     // Regular care started in 2025: T1-T5. Request→allocation 10, 4, 10, 2, 10 days;
     // allocation→start 30, 10, 30, 30, 10; request→start 40, 14, 40, 32, 20.
-    expect(data.region.accessStatistics.leadTimes).toEqual({
+    expect(data.region[0].accessStatistics.leadTimes).toEqual({
       trajectories: 5,
       requestToAllocation: { medianDays: 10, p90Days: 10 },
       allocationToStart: { medianDays: 30, p90Days: 30 },
@@ -50,7 +50,7 @@ describe('access statistics on a hand-checked fixture', () => {
 
   it('gives dropout, average duration and plan coverage', async () => {
     const { data } = await access.execute(STATS, { from: '2025-01-01', to: '2025-12-31' });
-    const s = data.region.accessStatistics;
+    const s = data.region[0].accessStatistics;
     // Ended in 2025: T1 (plan, 131 days), T2 (by the client, 59 days), T6 (external, 19 days).
     expect(s.dropout).toEqual({ count: 1, of: 3, share: 0.333 });
     expect(s.averageDurationDays).toBe(69.7);
@@ -64,17 +64,17 @@ describe('access statistics on a hand-checked fixture', () => {
   it('counts repeat use once a year has passed since the end according to plan', async () => {
     const { data } = await access.execute(STATS, { from: '2026-01-01', to: '2026-01-15' });
     // T1 ended according to plan on 2025-06-30 is outside 2025-01-01..2025-01-15 shifted back a year.
-    expect(data.region.accessStatistics.repeatUse).toEqual({ count: 0, of: 0, share: null });
+    expect(data.region[0].accessStatistics.repeatUse).toEqual({ count: 0, of: 0, share: null });
     const later = await access.execute(STATS, { from: '2025-07-01', to: '2026-07-01' });
     // Ends according to plan between 2024-07-01 and 2025-07-01: T1, and T4 followed it within a year.
-    expect(later.data.region.accessStatistics.repeatUse).toEqual({ count: 1, of: 1, share: 1 });
+    expect(later.data.region[0].accessStatistics.repeatUse).toEqual({ count: 1, of: 1, share: 1 });
   });
 
   it('gives spending per product category and month, and the year to date', async () => {
-    const { data, errors } = await access.execute(`{ region(code: "JZ43") { spending(year: 2025) { yearToDateEuros
-      byProductCategory { productCategory { code } yearToDateEuros months { month euros volumeDeclared bridgingCareEuros } } } } }`);
+    const { data, errors } = await access.execute(`{ region: _entities(representations: [{ __typename: "Region", code: "JZ43" }]) { ... on Region { spending(year: 2025) { yearToDateEuros
+      byProductCategory { productCategory { code } yearToDateEuros months { month euros volumeDeclared bridgingCareEuros } } } } } }`);
     expect(errors).toBeUndefined();
-    expect(data.region.spending).toEqual({
+    expect(data.region[0].spending).toEqual({
       yearToDateEuros: 7864,
       byProductCategory: [
         { productCategory: { code: '43' }, yearToDateEuros: 6552, months: [{ month: '2025-04-01', euros: 6552, volumeDeclared: 21, bridgingCareEuros: 0 }] },
@@ -91,17 +91,17 @@ describe('access statistics on a hand-checked fixture', () => {
   });
 
   it('pages through client-level referrals with their allocations, declarations and plans', async () => {
-    const page = `query($after: String) { region(code: "JZ43") { clientLevel { referrals(first: 4, after: $after) {
-      totalCount pageInfo { hasNextPage endCursor } nodes { id status endReason { code } plans { kind goals { attainment } } allocations { unit { code } } declarations { month amountEuros } } } } } }`;
+    const page = `query($after: String) { region: _entities(representations: [{ __typename: "Region", code: "JZ43" }]) { ... on Region { clientLevel { referrals(first: 4, after: $after) {
+      totalCount pageInfo { hasNextPage endCursor } nodes { id status endReason { code } plans { kind goals { attainment } } allocations { unit { code } } declarations { month amountEuros } } } } } } }`;
     const first = await access.execute(page);
-    const referrals = first.data.region.clientLevel.referrals;
+    const referrals = first.data.region[0].clientLevel.referrals;
     expect(referrals.totalCount).toBe(6);
     expect(referrals.nodes.map((n: any) => n.id)).toEqual(['JZ43:T1', 'JZ43:T2', 'JZ43:T3', 'JZ43:T4']);
     expect(referrals.nodes[0]).toMatchObject({ status: 'ENDED', endReason: { code: '31' }, declarations: [{ month: '2025-02-01', amountEuros: 656 }, { month: '2025-03-01' }] });
     expect(referrals.nodes[2].plans).toEqual([{ kind: 'PERSPECTIVE_PLAN', goals: [{ attainment: 'OPEN' }] }]);
     expect(referrals.pageInfo.hasNextPage).toBe(true);
     const second = await access.execute(page, { after: referrals.pageInfo.endCursor });
-    expect(second.data.region.clientLevel.referrals.nodes.map((n: any) => n.id)).toEqual(['JZ43:T5', 'JZ43:T6']);
-    expect(second.data.region.clientLevel.referrals.pageInfo.hasNextPage).toBe(false);
+    expect(second.data.region[0].clientLevel.referrals.nodes.map((n: any) => n.id)).toEqual(['JZ43:T5', 'JZ43:T6']);
+    expect(second.data.region[0].clientLevel.referrals.pageInfo.hasNextPage).toBe(false);
   });
 });

@@ -4,7 +4,7 @@ import { ConfigError, loadConfig, pseudonymKey } from '../src/config.js';
 describe('loadConfig', () => {
   it('has defaults that run the demo with no environment at all', () => {
     const config = loadConfig({});
-    expect(config.ports).toEqual({ gateway: 4000, procurement: 4001, access: 4002, monitoring: 4003 });
+    expect(config.ports).toEqual({ gateway: 4000, procurement: 4001, access: 4002, monitoring: 4003, registry: 4004 });
     expect(config.regions).toEqual(['JZ35', 'JZ33', 'JZ21', 'JZ43', 'JZ34']);
     expect(config.database.regionUrls).toEqual({});
     expect(config.demo).toEqual({ seed: true, scale: 1, until: undefined });

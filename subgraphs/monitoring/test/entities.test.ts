@@ -5,10 +5,10 @@ import { regionDemoProviders } from '@youth-care/lib/demo/providers';
 /** `_entities` to the monitoring subgraph, as the gateway sends it, for every key monitoring resolves. */
 const ENTITIES = `query($representations: [_Any!]!) { _entities(representations: $representations) {
   __typename
-  ... on Region { code name municipalities(on: "2023-06-01") { code }
+  ... on Region { code
     indicators(periods: ["2023JJ00"], indicators: [YOUTH_CARE]) { count { value } value { value } }
     clientSatisfaction(years: [2023]) { year respondents { value suppressed } } }
-  ... on Municipality { code name region { code } indicators(periods: ["2023JJ00"], indicators: [YOUTH_CARE]) { count { value } } }
+  ... on Municipality { code indicators(periods: ["2023JJ00"], indicators: [YOUTH_CARE]) { count { value } } }
   ... on Provider { agbCode outcomes(years: [2022, 2023, 2024]) { year region { code } trajectories { value suppressed } }
     reported: clientSatisfaction { year region { code } } }
 } }`;
@@ -32,8 +32,7 @@ describe('monitoring _entities', () => {
       { __typename: 'Region', code: 'JZ43' },
       { __typename: 'Region', code: 'JZ99' },
     ]);
-    expect(region).toMatchObject({ code: 'JZ43', name: 'Midden-Limburg West', indicators: [{ count: { value: 2120 }, value: { value: 117.8 } }] });
-    expect(region!.municipalities.map((m: { code: string }) => m.code).sort()).toEqual(['GM0946', 'GM0988', 'GM1640']);
+    expect(region).toMatchObject({ code: 'JZ43', indicators: [{ count: { value: 2120 }, value: { value: 117.8 } }] });
     expect(region!.clientSatisfaction).toHaveLength(1);
     expect(unknown).toBeNull();
   });
@@ -44,8 +43,8 @@ describe('monitoring _entities', () => {
       { __typename: 'Municipality', code: 'GM0856' },
       { __typename: 'Municipality', code: 'GM9999' },
     ]);
-    expect(weert).toMatchObject({ code: 'GM0988', name: 'Weert', region: { code: 'JZ43' }, indicators: [{ count: { value: 1055 } }] });
-    expect(uden).toMatchObject({ code: 'GM0856', name: 'Uden', region: { code: 'JZ33' }, indicators: [{ count: { value: null } }] });
+    expect(weert).toMatchObject({ code: 'GM0988', indicators: [{ count: { value: 1055 } }] });
+    expect(uden).toMatchObject({ code: 'GM0856', indicators: [{ count: { value: null } }] });
     expect(unknown).toBeNull();
   });
 
