@@ -1,5 +1,5 @@
 import { refreshStatistics } from '@youth-care/lib/db/maintenance';
-import type { RegionSources } from '@youth-care/lib/db/region-sources';
+import type { RegionSource, RegionSources } from '@youth-care/lib/db/region-sources';
 import { addDays, addMonths, monthStart } from '@youth-care/lib/dates';
 import { regionDemoProviders, weighted, type DemoProvider } from '@youth-care/lib/demo/providers';
 import type { Log } from '@youth-care/lib/errors';
@@ -8,9 +8,10 @@ import { youthPopulation } from '@youth-care/lib/regions/population';
 import { membersOn, regionInfo, type RegionCode } from '@youth-care/lib/regions/registry';
 import { todayInNetherlands } from '@youth-care/lib/scalars';
 import type { DemoOptions } from '@youth-care/lib/subgraph';
-import { batchImported, tableCounts } from './db/import-repository.js';
+import { completeDemoLoad, recordedDemoLoad, startDemoLoad, type DemoInputs } from './db/demo-load-repository.js';
+import { tableCounts } from './db/import-repository.js';
 import type { AccessTables } from './db/schema.js';
-import { batchHash, importRecords } from './import/importer.js';
+import { importRecords } from './import/importer.js';
 import type { AccessRecord } from './import/records.js';
 
 /*
@@ -19,7 +20,9 @@ import type { AccessRecord } from './import/records.js';
  * regions hold some 200,000 trajectories over four years. Referrer mixes, waits, durations and
  * end reasons differ by region as their plans describe. Declarations cover the last twelve
  * months (enough for spending per month and year to date). Everything goes in through the
- * import, as a region's own export would. Deterministic for the same scale and end month.
+ * import, as a region's own export would. A pure function of its inputs (seed, scale, last day),
+ * which are recorded before the first batch, so a load resumed on another day goes on with the
+ * same history.
  */
 const YEARS = 4;
 const DECLARED_MONTHS = 12;
@@ -92,16 +95,21 @@ interface Client {
   readonly municipality: string;
 }
 
-export function generateAccessRecords(code: RegionCode, options: DemoOptions): AccessRecord[] {
-  const rng = new Random(`access-${code}`);
+/** The inputs of a new demo load: the history runs to the end of DEMO_UNTIL's month, or to today. */
+export function demoInputs(code: RegionCode, options: DemoOptions, today: string): DemoInputs {
+  const lastDay = addDays(addMonths(monthStart(options.until ?? today), 1), -1);
+  return { seed: `access-${code}`, scale: options.scale, endsOn: lastDay < today ? lastDay : today };
+}
+
+export function generateAccessRecords(code: RegionCode, inputs: DemoInputs): AccessRecord[] {
+  const rng = new Random(inputs.seed);
   const profile = PROFILES[code];
   const region = regionInfo(code);
-  const today = todayInNetherlands();
-  const lastMonth = monthStart(options.until ?? today);
-  const end = addDays(addMonths(lastMonth, 1), -1) < today ? addDays(addMonths(lastMonth, 1), -1) : today;
+  const end = inputs.endsOn;
+  const lastMonth = monthStart(end);
   const firstDay = addMonths(lastMonth, -12 * YEARS + 1);
   const declareFrom = addMonths(lastMonth, -(DECLARED_MONTHS - 1));
-  const providers = regionDemoProviders(code, options.scale).filter((p) => p.productCategories.some((c) => PRODUCTS[c]));
+  const providers = regionDemoProviders(code, inputs.scale).filter((p) => p.productCategories.some((c) => PRODUCTS[c]));
   const byCategory = new Map<string, DemoProvider[]>();
   for (const p of providers) for (const c of p.productCategories) if (PRODUCTS[c]) byCategory.set(c, [...(byCategory.get(c) ?? []), p]);
   const categories = [...byCategory.keys()].map((c) => [c, (byCategory.get(c)?.length ?? 0) * (c === '45' ? 3 : 1)] as const);
@@ -122,7 +130,7 @@ export function generateAccessRecords(code: RegionCode, options: DemoOptions): A
   const familyCoordinator = new Map<string, string>();
 
   const youth = membersOn(region, firstDay).reduce((sum, m) => sum + (youthPopulation(m.code, Number(firstDay.slice(0, 4)))?.youth0to17 ?? 0), 0);
-  const perYear = Math.max(5, Math.round(youth * YEARLY_SHARE_IN_CARE * options.scale));
+  const perYear = Math.max(5, Math.round(youth * YEARLY_SHARE_IN_CARE * inputs.scale));
   const total = perYear * YEARS;
   const span = Math.max(1, Math.round((Date.parse(end) - Date.parse(firstDay)) / 86_400_000));
   // Young people due back after care that ended according to plan, soonest first.
@@ -276,36 +284,53 @@ export function monthlyBatches(records: readonly AccessRecord[]): [string, Acces
 }
 
 /**
- * Fills every served region with its demo history, one monthly batch at a time through the
- * import, yielding between batches so the federation keeps answering while it loads. A batch
- * imported before is skipped, so a load cut short resumes where it stopped.
+ * Loads one region's demo history, one monthly batch at a time through the import, yielding
+ * between batches so the federation keeps answering. Each batch is one transaction and is
+ * skipped when imported before, so a load stopped at any point (a signal, kill -9) resumes
+ * where it stopped; the recorded inputs make it the same history on any later day.
  */
+async function loadRegion(source: RegionSource<AccessTables>, code: RegionCode, options: DemoOptions, pseudonymKey: string, log: Log): Promise<void> {
+  let load = await recordedDemoLoad(source);
+  if (load?.complete) return;
+  if (!load) {
+    const inputs = demoInputs(code, options, todayInNetherlands());
+    if (!(await startDemoLoad(source, inputs))) {
+      log(`access demo data for ${code} not loaded: the region holds referrals of its own`);
+      return;
+    }
+    load = { ...inputs, complete: false };
+  } else if (load.scale !== options.scale || (options.until && monthStart(options.until) !== monthStart(load.endsOn))) {
+    log(`access demo data for ${code} resumes as it began`, { scale: load.scale, endsOn: load.endsOn });
+  }
+  const started = Date.now();
+  const records = generateAccessRecords(code, load);
+  // Checked against the history's own last day, so a resumed load judges its records as the first start did.
+  const context = { source, region: regionInfo(code), pseudonymKey, today: load.endsOn };
+  for (const [month, batch] of monthlyBatches(records)) {
+    const report = await importRecords(context, batch, `demo:${code}:${load.seed}:${load.scale}:${load.endsOn}:${month}`);
+    if (report.status === 'REJECTED') throw new Error(`demo data for ${code} ${month} was rejected: ${JSON.stringify(report.problems.slice(0, 5))}`);
+    if (month.endsWith('-12')) log(`access demo data for ${code}: ${month.slice(0, 4)} in place`);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  await refreshStatistics(source.db, Object.values(source.tables));
+  await completeDemoLoad(source);
+  log(`access demo data for ${code}`, { records: records.length, ...(await tableCounts(source)), ms: Date.now() - started });
+}
+
+/** Fills every served region with its demo history; a region that fails is reported and skipped. */
 export async function seedAccessDemo(
   sources: RegionSources<AccessTables>,
   options: DemoOptions,
   pseudonymKeys: Readonly<Record<RegionCode, string>>,
   log: Log,
 ): Promise<void> {
-  const today = todayInNetherlands();
-  const batchId = (code: RegionCode, part: string) => `demo:${code}:${options.scale}:${options.until ?? today.slice(0, 7)}:${part}`;
   for (const code of sources.regions) {
     const source = await sources.source(code).catch(() => undefined);
     if (!source) continue;
-    const complete = batchId(code, 'complete');
-    if (await batchImported(source, batchHash(complete))) continue;
-    const started = Date.now();
-    const records = generateAccessRecords(code, options);
-    const context = { source, region: regionInfo(code), pseudonymKey: pseudonymKeys[code], today };
-    for (const [month, batch] of monthlyBatches(records)) {
-      const report = await importRecords(context, batch, batchId(code, month));
-      if (report.status === 'REJECTED') {
-        throw new Error(`demo data for ${code} ${month} was rejected: ${JSON.stringify(report.problems.slice(0, 5))}`);
-      }
-      await new Promise((resolve) => setImmediate(resolve));
+    try {
+      await loadRegion(source, code, options, pseudonymKeys[code], log);
+    } catch (error) {
+      log(`access demo data for ${code} failed; the region is left as it is and the next start resumes it`, error);
     }
-    // An empty batch marks the history complete, so a restart need not generate it again.
-    await importRecords(context, [], complete);
-    await refreshStatistics(source.db, Object.values(source.tables));
-    log(`access demo data for ${code}`, { records: records.length, ...(await tableCounts(source)), ms: Date.now() - started });
   }
 }

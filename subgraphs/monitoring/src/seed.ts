@@ -11,7 +11,7 @@ import type { DemoOptions } from '@youth-care/lib/subgraph';
 import { importCbsFolder } from './cbs/import.js';
 import { hasTable } from './db/national-repository.js';
 import type { NationalTables } from './db/national-schema.js';
-import { hasReports } from './db/repository.js';
+import { heldReports } from './db/repository.js';
 import type { MonitoringTables } from './db/schema.js';
 import { importReportRows } from './reports/import.js';
 import type { SourceRow } from './reports/records.js';
@@ -113,14 +113,21 @@ export async function seedDemoData(
   await Promise.all(
     sources.regions.map(async (code) => {
       const src = await sources.source(code).catch(() => undefined);
-      if (!src || (await hasReports(src))) return;
-      const started = Date.now();
-      const quiet = () => {};
-      const satisfaction = demoSatisfactionRows(code, options.scale);
-      const outcomes = demoOutcomeRows(code, options.scale);
-      await importReportRows('satisfaction', sources, `demo satisfaction ${code}`, satisfaction, 'DEMO', quiet);
-      await importReportRows('outcomes', sources, `demo outcomes ${code}`, outcomes, 'DEMO', quiet);
-      log(`monitoring demo data for ${code}`, { satisfaction: satisfaction.length, outcomes: outcomes.length, ms: Date.now() - started });
+      if (!src) return;
+      try {
+        // Each kind on its own, so a load stopped between the two still gets the second next time.
+        const held = await heldReports(src);
+        if (held.satisfaction && held.outcomes) return;
+        const started = Date.now();
+        const quiet = () => {};
+        const satisfaction = held.satisfaction ? [] : demoSatisfactionRows(code, options.scale);
+        const outcomes = held.outcomes ? [] : demoOutcomeRows(code, options.scale);
+        if (satisfaction.length > 0) await importReportRows('satisfaction', sources, `demo satisfaction ${code}`, satisfaction, 'DEMO', quiet);
+        if (outcomes.length > 0) await importReportRows('outcomes', sources, `demo outcomes ${code}`, outcomes, 'DEMO', quiet);
+        log(`monitoring demo data for ${code}`, { satisfaction: satisfaction.length, outcomes: outcomes.length, ms: Date.now() - started });
+      } catch (error) {
+        log(`monitoring demo data for ${code} failed; the next start tries again`, error);
+      }
     }),
   );
 }

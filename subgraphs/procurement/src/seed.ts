@@ -177,17 +177,23 @@ export async function seedDemoData(sources: RegionSources<ProcurementTables>, op
   await Promise.all(
     sources.regions.map(async (code) => {
       const src = await sources.source(code).catch(() => undefined);
-      if (!src || (await hasProviders(src))) return;
-      const started = Date.now();
-      const data = generateRegionDataset(code, options);
-      await insertDataset(src, data);
-      await refreshStatistics(src.db, Object.values(src.tables));
-      log(`procurement demo data for ${code}`, {
-        providers: data.providers.length,
-        contracts: data.contracts.length,
-        waitingTimeReports: data.reports.length,
-        ms: Date.now() - started,
-      });
+      if (!src) return;
+      try {
+        if (await hasProviders(src)) return;
+        const started = Date.now();
+        const data = generateRegionDataset(code, options);
+        // One transaction: a load stopped half-way leaves nothing, and the next start loads it whole.
+        await insertDataset(src, data);
+        await refreshStatistics(src.db, Object.values(src.tables));
+        log(`procurement demo data for ${code}`, {
+          providers: data.providers.length,
+          contracts: data.contracts.length,
+          waitingTimeReports: data.reports.length,
+          ms: Date.now() - started,
+        });
+      } catch (error) {
+        log(`procurement demo data for ${code} failed; the next start tries again`, error);
+      }
     }),
   );
 }

@@ -4,6 +4,7 @@ import {
   boolean,
   check,
   date,
+  doublePrecision,
   index,
   integer,
   numeric,
@@ -144,6 +145,22 @@ export function accessTables<S extends string | undefined>(table: PgTableFn<S>) 
     importedAt: timestamp('imported_at', { withTimezone: true }).notNull().defaultNow(),
   });
 
+  /**
+   * What the region's demo history was generated from, written before its first batch: a load
+   * cut short resumes with the same history, whatever the day or the DEMO_SCALE of the restart.
+   */
+  const demoLoad = table(
+    'demo_load',
+    {
+      id: smallint('id').primaryKey().default(1),
+      seed: text('seed').notNull(),
+      scale: doublePrecision('scale').notNull(),
+      endsOn: date('ends_on', { mode: 'string' }).notNull(),
+      completedAt: timestamp('completed_at', { withTimezone: true }),
+    },
+    (t) => [check('demo_load_single_row', sql`${t.id} = 1`)],
+  );
+
   /** Who read client-level data of the region: kept next to the data it speaks of. */
   const auditLog = table(
     'audit_log',
@@ -158,7 +175,7 @@ export function accessTables<S extends string | undefined>(table: PgTableFn<S>) 
     (t) => [index('audit_log_at_idx').on(t.at)],
   );
 
-  return { trajectory, allocation, declaration, spendingMonth, plan, planGoal, importBatch, auditLog };
+  return { trajectory, allocation, declaration, spendingMonth, plan, planGoal, importBatch, demoLoad, auditLog };
 }
 
 export type AccessTables = ReturnType<typeof accessTables<string>>;
@@ -166,4 +183,4 @@ export type AccessTables = ReturnType<typeof accessTables<string>>;
 export const tablesIn = (schema: string): AccessTables => accessTables(pgSchema(schema).table);
 
 /** What drizzle-kit reads to write migrations. */
-export const { trajectory, allocation, declaration, spendingMonth, plan, planGoal, importBatch, auditLog } = tablesIn(BASE_SCHEMA);
+export const { trajectory, allocation, declaration, spendingMonth, plan, planGoal, importBatch, demoLoad, auditLog } = tablesIn(BASE_SCHEMA);

@@ -77,10 +77,11 @@ export async function upsertOutcomes(src: Source, records: readonly Stored<Outco
   );
 }
 
-export async function hasReports(src: Source): Promise<boolean> {
+/** Which kinds of report the region holds; each kind is imported in a transaction of its own. */
+export async function heldReports(src: Source): Promise<{ satisfaction: boolean; outcomes: boolean }> {
   const { satisfactionSurvey: s, outcomeReport: o } = src.tables;
-  const result = await src.db.execute(sql`SELECT EXISTS (SELECT 1 FROM ${s}) OR EXISTS (SELECT 1 FROM ${o}) AS any`);
-  return rowsOf<{ any: boolean }>(result)[0]?.any ?? false;
+  const result = await src.db.execute(sql`SELECT EXISTS (SELECT 1 FROM ${s}) AS satisfaction, EXISTS (SELECT 1 FROM ${o}) AS outcomes`);
+  return rowsOf<{ satisfaction: boolean; outcomes: boolean }>(result)[0] ?? { satisfaction: false, outcomes: false };
 }
 
 export interface SatisfactionRow {
