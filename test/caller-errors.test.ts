@@ -58,7 +58,7 @@ describe('caller mistakes', () => {
       variables: { i: { region: 'JZ21', providerAgb: '12345678', productCategory: '45', reportedOn: 'yesterday', registrationToIntakeWeeks: 1, intakeToTreatmentWeeks: 1, waitingCount: 1 } },
     });
     expect(nested.status).toBe(400);
-    expect(nested.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reportedOn' });
+    expect(nested.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.reportedOn' });
   });
 
   it('checks AGB codes, IDs and cursors for shape before any SQL', async () => {

@@ -42,7 +42,10 @@ const FORMATS: Readonly<Record<string, { pattern: RegExp; description: string }>
 const refused = (message: string, code: string = ErrorCode.BAD_USER_INPUT, field?: string) =>
   new PublicError(message, code, { ...(field ? { field } : {}), http: { status: 400 } });
 
-/** A scalar value against its type: Date must be a calendar date, IDs and strings must be sane. */
+/**
+ * A scalar value against its type: Date must be a calendar date, IDs and strings must be sane.
+ * `name` is the path to it (`input.providerAgb`); a format belongs to its last part.
+ */
 function checkScalar(type: string, value: unknown, name: string): void {
   if (value === null || value === undefined) return;
   if (type === 'Date' && !isCalendarDate(value)) {
@@ -51,7 +54,7 @@ function checkScalar(type: string, value: unknown, name: string): void {
   if (typeof value !== 'string' || (type !== 'ID' && type !== 'String')) return;
   if (CONTROL.test(value)) throw refused(`${name} must not contain control characters`, ErrorCode.BAD_USER_INPUT, name);
   if (value.length > MAX_INPUT_LENGTH) throw refused(`${name} is longer than ${MAX_INPUT_LENGTH} characters`, ErrorCode.BAD_USER_INPUT, name);
-  const format = FORMATS[name];
+  const format = FORMATS[name.slice(name.lastIndexOf('.') + 1)];
   if (format && !format.pattern.test(value)) throw refused(`${name} must be ${format.description}`, ErrorCode.BAD_USER_INPUT, name);
 }
 
@@ -63,7 +66,7 @@ function checkVariable(type: GraphQLInputType, value: unknown, name: string): vo
     for (const item of Array.isArray(value) ? value : [value]) checkVariable(inner.ofType, item, name);
   } else if (isInputObjectType(inner)) {
     if (typeof value !== 'object') return;
-    for (const [field, definition] of Object.entries(inner.getFields())) checkVariable(definition.type, (value as Record<string, unknown>)[field], field);
+    for (const [field, definition] of Object.entries(inner.getFields())) checkVariable(definition.type, (value as Record<string, unknown>)[field], `${name}.${field}`);
   } else checkScalar(inner.name, value, name);
 }
 
@@ -78,7 +81,7 @@ function checkValues(schema: GraphQLSchema, document: DocumentNode, operation: O
   const scalar = (node: Exclude<ValueNode, { kind: Kind.VARIABLE | Kind.NULL | Kind.LIST | Kind.OBJECT }>) => {
     const type = info.getInputType();
     if (!type) return;
-    checkScalar(getNamedType(type).name, node.kind === Kind.STRING || node.kind === Kind.INT || node.kind === Kind.FLOAT ? node.value : node, names.at(-1) ?? '');
+    checkScalar(getNamedType(type).name, node.kind === Kind.STRING || node.kind === Kind.INT || node.kind === Kind.FLOAT ? node.value : node, names.join('.'));
   };
   const visitor = visitWithTypeInfo(info, {
     Argument: { enter: (node) => void names.push(node.name.value), leave: () => void names.pop() },
@@ -86,7 +89,7 @@ function checkValues(schema: GraphQLSchema, document: DocumentNode, operation: O
     VariableDefinition: { enter: () => void (declaring = true), leave: () => void (declaring = false) },
     Variable: (node) => {
       const type = info.getInputType();
-      if (!declaring && type) checkVariable(type, variables[node.name.value], names.at(-1) ?? node.name.value);
+      if (!declaring && type) checkVariable(type, variables[node.name.value], names.length > 0 ? names.join('.') : node.name.value);
     },
     StringValue: scalar,
     IntValue: scalar,
