@@ -1,0 +1,111 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import net from 'node:net';
+import postgres from 'postgres';
+import { REPO } from '../support/process.js';
+import { startProxy, type KillableProxy } from '../support/tcp-proxy.js';
+
+/**
+ * The production shape on one machine, for the soak and chaos scripts: every subgraph and the
+ * gateway as its own process, on a fresh PostgreSQL database. All database traffic goes through a
+ * proxy (so PostgreSQL can be "restarted" without touching a server others use), and JZ43's
+ * through a second one (its own database server, to stop and start).
+ */
+export const SERVICES = ['registry', 'procurement', 'access', 'monitoring', 'gateway'] as const;
+export type Service = (typeof SERVICES)[number];
+
+export interface Cluster {
+  readonly gatewayUrl: string;
+  readonly database: KillableProxy;
+  readonly regionDatabase: KillableProxy;
+  /** Resident memory of each running service, in MB. */
+  rss(): Record<Service, number>;
+  kill(service: Service): Promise<void>;
+  start(service: Service): Promise<void>;
+  stop(): Promise<void>;
+}
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+
+async function waitForHealth(url: string, child: ChildProcess, output: () => string, timeoutMs = 600_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`exited with ${child.exitCode}:\n${output().slice(-2000)}`);
+    const ok = await fetch(url).then((r) => r.ok, () => false);
+    if (ok) return;
+    if (Date.now() > until) throw new Error(`${url} did not answer:\n${output().slice(-2000)}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+export async function startCluster(serverUrl: string, scale: string): Promise<Cluster> {
+  const server = new URL(serverUrl);
+  const name = `yc_bench_${process.pid}_${Date.now().toString(36)}`;
+  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`CREATE DATABASE "${name}"`);
+  const database = await startProxy(Number(server.port || 5432), server.hostname);
+  const regionDatabase = await startProxy(Number(server.port || 5432), server.hostname);
+  const via = (proxy: KillableProxy) => {
+    const url = new URL(serverUrl);
+    url.host = `127.0.0.1:${proxy.port}`;
+    url.pathname = `/${name}`;
+    return url.toString();
+  };
+  const ports = Object.fromEntries(await Promise.all(SERVICES.map(async (s) => [s, await freePort()] as const))) as Record<Service, number>;
+  const env: Record<string, string> = {
+    ...(process.env as Record<string, string>),
+    DATABASE_URL: via(database),
+    REGION_JZ43_DATABASE_URL: via(regionDatabase),
+    DEMO_SCALE: scale,
+    DATABASE_CONNECT_TIMEOUT_S: '2',
+    LOG_LEVEL: 'warn',
+    ...Object.fromEntries(SERVICES.map((s) => [`${s.toUpperCase()}_PORT`, String(ports[s])])),
+    ...Object.fromEntries(SERVICES.filter((s) => s !== 'gateway').map((s) => [`${s.toUpperCase()}_URL`, `http://127.0.0.1:${ports[s]}/graphql`])),
+  };
+  const children = new Map<Service, ChildProcess>();
+  const start = async (service: Service) => {
+    const entry = service === 'gateway' ? 'gateway/src/index.ts' : `subgraphs/${service}/src/index.ts`;
+    const child = spawn(process.execPath, ['--import', 'tsx', entry], { cwd: REPO, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout?.on('data', (chunk: Buffer) => (out = (out + chunk.toString()).slice(-20_000)));
+    child.stderr?.on('data', (chunk: Buffer) => (out = (out + chunk.toString()).slice(-20_000)));
+    children.set(service, child);
+    await waitForHealth(`http://127.0.0.1:${ports[service]}/health`, child, () => out);
+  };
+  for (const service of SERVICES) await start(service);
+  const stopChild = async (service: Service, signal: NodeJS.Signals) => {
+    const child = children.get(service);
+    if (!child || child.exitCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill(signal);
+    await exited;
+  };
+  return {
+    gatewayUrl: `http://127.0.0.1:${ports.gateway}/graphql`,
+    database,
+    regionDatabase,
+    rss: () =>
+      Object.fromEntries(
+        SERVICES.map((s) => {
+          const pid = children.get(s)?.pid;
+          const line = pid ? /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] : undefined;
+          return [s, line ? Number(line) / 1024 : 0];
+        }),
+      ) as Record<Service, number>,
+    kill: (service) => stopChild(service, 'SIGKILL'),
+    start,
+    async stop() {
+      for (const service of [...SERVICES].reverse()) await stopChild(service, 'SIGTERM');
+      await database.close();
+      await regionDatabase.close();
+      await admin.unsafe(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await admin.end();
+    },
+  };
+}
