@@ -54,5 +54,7 @@ export async function importReportRows(
 
 export async function importReportFile(kind: ReportKind, sources: Sources, path: string, say: (line: string) => void): Promise<Map<RegionCode, WriteCounts>> {
   say(`reading ${path}`);
+  // An import opens its targets as a start does: migrated first, never by a read.
+  await sources.migrateAll();
   return importReportRows(kind, sources, path, await readReportFile(path), 'IMPORT', say);
 }
