@@ -15,7 +15,7 @@ const started = Date.now();
 const step = (text: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(1)}s] ${text}`);
 
 const config = loadConfig();
-const log = createLog('federation');
+const log = createLog('federation', config.log);
 if (process.argv.includes('--reset') && !config.database.embeddedDataDir.includes('://')) {
   await rm(config.database.embeddedDataDir, { recursive: true, force: true });
   step(`removed ${config.database.embeddedDataDir}`);
@@ -41,7 +41,7 @@ const [{ MEMBERS }, { createGateway }, { exampleViewers, mintToken }] = await mo
 const urls: Record<string, string> = {};
 const subgraphs: Subgraph[] = [];
 for (const member of MEMBERS) {
-  const subgraph = member.create({ config, hub, log: createLog(member.name) });
+  const subgraph = member.create({ config, hub, log: createLog(member.name, config.log) });
   subgraphs.push(subgraph);
   const { ready, failed } = await subgraph.prepare(config.demo.seed ? config.demo : undefined);
   const server = await subgraph.listen(config.ports[member.name], config.host);

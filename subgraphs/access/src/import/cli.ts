@@ -65,7 +65,7 @@ async function main(): Promise<number> {
   const config = loadConfig({ ...process.env, REGIONS: args.region });
   const hub = new DatabaseHub(config.database);
   try {
-    const subgraph = createAccessSubgraph({ config, hub, log: createLog('import') });
+    const subgraph = createAccessSubgraph({ config, hub, log: createLog('import', config.log) });
     const { failed } = await subgraph.prepare(undefined);
     if (failed.length > 0) {
       console.error(`the database of region ${args.region} cannot be reached`);

@@ -19,7 +19,7 @@ export async function runImport(usage: string, minArgs: number, work: (args: str
   try {
     const config = loadConfig();
     hub = new DatabaseHub(config.database);
-    await work(args, { config, hub, log: createLog('monitoring-import') }, (line) => console.log(line));
+    await work(args, { config, hub, log: createLog('monitoring-import', config.log) }, (line) => console.log(line));
   } catch (error) {
     if (error instanceof ImportRejected) {
       console.error(error.message);
