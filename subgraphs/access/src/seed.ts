@@ -325,7 +325,7 @@ export async function seedAccessDemo(
   log: Log,
 ): Promise<void> {
   for (const code of sources.regions) {
-    const source = await sources.source(code).catch(() => undefined);
+    const source = sources.prepared(code);
     if (!source) continue;
     try {
       await loadRegion(source, code, options, pseudonymKeys[code], log);

@@ -112,7 +112,7 @@ export async function seedDemoData(
   }
   await Promise.all(
     sources.regions.map(async (code) => {
-      const src = await sources.source(code).catch(() => undefined);
+      const src = sources.prepared(code);
       if (!src) return;
       try {
         // Each kind on its own, so a load stopped between the two still gets the second next time.

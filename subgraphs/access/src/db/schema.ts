@@ -9,6 +9,7 @@ import {
   integer,
   numeric,
   pgSchema,
+  pgTable,
   primaryKey,
   smallint,
   text,
@@ -17,7 +18,7 @@ import {
   type PgTableFn,
 } from 'drizzle-orm/pg-core';
 
-/** drizzle-kit writes migrations for this schema; each region gets its own copy of it. */
+/** Each region's copy of these tables lives in its own schema, `<BASE_SCHEMA>_<region code>`. */
 export const BASE_SCHEMA = 'access';
 
 export const PLAN_KINDS = ['FAMILY_PLAN', 'PERSPECTIVE_PLAN', 'FUTURE_PLAN', 'SUPPORT_PLAN'] as const;
@@ -182,5 +183,8 @@ export type AccessTables = ReturnType<typeof accessTables<string>>;
 
 export const tablesIn = (schema: string): AccessTables => accessTables(pgSchema(schema).table);
 
-/** What drizzle-kit reads to write migrations. */
-export const { trajectory, allocation, declaration, spendingMonth, plan, planGoal, importBatch, demoLoad, auditLog } = tablesIn(BASE_SCHEMA);
+/**
+ * What drizzle-kit reads to write migrations: the tables in no schema, so the migrations name
+ * none and each region's are applied under its own search_path.
+ */
+export const { trajectory, allocation, declaration, spendingMonth, plan, planGoal, importBatch, demoLoad, auditLog } = accessTables(pgTable);
