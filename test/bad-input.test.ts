@@ -96,6 +96,8 @@ describe('the bad-input corpus of the import commands', () => {
     const access = fed.subgraphs.access!.sources as RegionSources<AccessTables>;
     context = { source: await access.source('JZ43'), region: regionInfo('JZ43'), pseudonymKey: 'a-test-key-of-at-least-thirty-two-characters', today: '2026-01-15' };
     reports = monitoringSources({ config: fed.config, hub: fed.hub, log: () => {} });
+    await reports.regions.migrateAll();
+    await reports.national.prepare();
   });
 
   it.each(REFERRAL_CASES)('referrals, $name: $status, nothing written', async (c) => {
