@@ -11,7 +11,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('a region read that outlives the
   let admin: postgres.Sql;
 
   beforeAll(async () => {
-    fed = await startFederation({ label: 'cancel', scale: 0.02, env: { REGION_TIMEOUT_MS: '500', DATABASE_POOL_SIZE: '2' } });
+    fed = await startFederation({ label: 'cancel', scale: 0.02, env: { REGION_TIMEOUT_MS: '500', DATABASE_POOL_SIZE: '2', REGION_FAILURE_THRESHOLD: '1000' } });
     admin = postgres(fed.database.env.DATABASE_URL!, { max: 2, onnotice: () => {} });
   });
   afterAll(async () => {

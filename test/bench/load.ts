@@ -28,7 +28,9 @@ async function ask(url: string, headers: Record<string, string>, query: string):
   try {
     const response = await fetch(url, { method: 'POST', headers, body: JSON.stringify({ query }), signal: AbortSignal.timeout(30_000) });
     const body = (await response.json()) as { errors?: { extensions?: Record<string, unknown> }[] };
-    const missing = (body.errors ?? []).map((e) => String(e.extensions?.serviceName ?? e.extensions?.region ?? e.extensions?.code));
+    const missing = (body.errors ?? []).map(({ extensions: x }) =>
+      x?.code === 'REGION_UNAVAILABLE' ? `region ${String(x.region)}` : x?.code === 'SUBGRAPH_UNAVAILABLE' ? `subgraph ${String(x.serviceName)}` : String(x?.code),
+    );
     return { at, ms: performance.now() - at, ok: response.ok && missing.length === 0, missing: response.ok ? [...new Set(missing)] : [`HTTP ${response.status}`] };
   } catch (error) {
     return { at, ms: performance.now() - at, ok: false, missing: [`no answer (${(error as Error).name})`] };

@@ -1,15 +1,13 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 
-/** A statement sent to a database server that can be called off (postgres.js queries can). */
-export interface Cancellable {
-  cancel(): unknown;
-}
+/** How to call off a statement sent to a database server. */
+type Cancel = () => void;
 
-const current = new AsyncLocalStorage<Set<Cancellable>>();
+const current = new AsyncLocalStorage<Set<Cancel>>();
 
 /** Records a statement with the work it runs for, if that work can be cancelled. */
-export function track<Q extends Cancellable>(query: Q): Q {
-  current.getStore()?.add(query);
+export function track<Q>(query: Q, cancel: Cancel): Q {
+  current.getStore()?.add(cancel);
   return query;
 }
 
@@ -19,14 +17,14 @@ export function track<Q extends Cancellable>(query: Q): Q {
  * connection after the caller was answered.
  */
 export function cancellable<R>(work: () => Promise<R>): { readonly result: Promise<R>; cancel(): void } {
-  const statements = new Set<Cancellable>();
+  const statements = new Set<Cancel>();
   const result = current.run(statements, work);
   return {
     result,
     cancel() {
       // postgres.js sends a cancel request only for a statement still running, so one that has
       // finished (its connection perhaps busy with another request by now) is left alone.
-      for (const statement of statements) statement.cancel();
+      for (const cancel of statements) cancel();
       statements.clear();
     },
   };

@@ -8,12 +8,30 @@ import postgres from 'postgres';
 import type { DatabaseConfig } from '../config.js';
 import { track } from './cancellation.js';
 
+/**
+ * Cancels a postgres.js query. Its own cancel() drops the promise of the cancel request, which
+ * rejects when the server cannot be reached, and an unhandled rejection ends the process; so the
+ * query's canceller is called here and its failure ignored (the statement dies with its connection).
+ */
+function cancelQuietly(query: object): void {
+  const internal = query as unknown as { canceller: ((q: unknown) => Promise<void> | void) | null };
+  const canceller = internal.canceller;
+  internal.canceller = null;
+  Promise.resolve(canceller?.(query)).catch(() => {});
+}
+
+/** postgres.js waits up to 20 s before it reconnects after repeated failures; a region that returns should answer within a second. */
+const reconnectDelaySeconds = (retries: number) => Math.min(0.05 * 2 ** retries, 1);
+
 /** The client drizzle sends its statements through, each tracked so a timed-out read can cancel it. */
 function cancellableStatements(client: postgres.Sql): postgres.Sql {
   return new Proxy(client, {
     get(target, property, receiver) {
       if (property !== 'unsafe') return Reflect.get(target, property, receiver) as unknown;
-      return (...args: Parameters<postgres.Sql['unsafe']>) => track(target.unsafe(...args));
+      return (...args: Parameters<postgres.Sql['unsafe']>) => {
+        const query = target.unsafe(...args);
+        return track(query, () => cancelQuietly(query));
+      };
     },
   });
 }
@@ -65,6 +83,7 @@ export class DatabaseHub {
       const client = postgres(url, {
         max: this.config.poolSize,
         connect_timeout: this.config.connectTimeoutSeconds,
+        backoff: reconnectDelaySeconds,
         onnotice: () => {},
       });
       entry = { client, db: drizzlePostgres({ client: cancellableStatements(client), logger: this.#logger }) as unknown as Database };
