@@ -105,6 +105,6 @@ describe('through the gateway over HTTP', () => {
     expect(await health.json()).toMatchObject({ status: 'ok' });
     const ready = await fetch(`${base}/ready`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toMatchObject({ status: 'ready', subgraphs: { procurement: 'up' } });
+    expect(await ready.json()).toMatchObject({ status: 'ready', subgraphs: { procurement: { state: 'up' } } });
   });
 });

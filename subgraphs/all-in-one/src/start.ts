@@ -5,6 +5,8 @@ import type { RunningServer } from '@youth-care/lib/http';
 import type { Subgraph } from '@youth-care/lib/subgraph';
 import { runUntilSignal } from '@youth-care/lib/lifecycle';
 import { createLog } from '@youth-care/lib/log';
+import { serveMetrics } from '@youth-care/lib/observability/metrics-endpoint';
+import { startTracing } from '@youth-care/lib/observability/tracing';
 
 /**
  * `npm start`: the whole federation in one process, the gateway and every subgraph on its own
@@ -15,6 +17,7 @@ const started = Date.now();
 const step = (text: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(1)}s] ${text}`);
 
 const config = loadConfig();
+const tracing = startTracing('youth-care-federation');
 const log = createLog('federation');
 if (process.argv.includes('--reset') && !config.database.embeddedDataDir.includes('://')) {
   await rm(config.database.embeddedDataDir, { recursive: true, force: true });
@@ -28,6 +31,7 @@ const servers: RunningServer[] = [];
 runUntilSignal(log, async () => {
   for (const server of servers.reverse()) await server.stop();
   await hub.close();
+  await tracing?.shutdown();
 });
 const embedded = config.regions.filter((r) => !config.database.regionUrls[r]);
 step(
@@ -54,6 +58,11 @@ const gateway = await createGateway({ config, log, subgraphUrls: urls });
 const gatewayServer = await gateway.listen(config.ports.gateway, config.host);
 servers.push(gatewayServer);
 step('gateway ready');
+const metrics = await serveMetrics(config.metrics, config.host);
+if (metrics) {
+  servers.push(metrics);
+  step(`metrics of every service on port ${metrics.port}`);
+}
 
 // Tokens only where this process can sign them: with the HS256 secret of local use.
 const tokens = config.auth.hs256Secret

@@ -44,6 +44,15 @@ export interface Config {
   readonly corsOrigins: readonly string[];
   /** Schema introspection; off in production. */
   readonly introspection: boolean;
+  readonly metrics: MetricsConfig;
+  /** Redis for what the gateway replicas share (persisted queries); in memory per process when unset. */
+  readonly redisUrl: string | undefined;
+}
+
+/** Where Prometheus reads the metrics: a port of their own, or /metrics with a bearer token, or both. */
+export interface MetricsConfig {
+  readonly port: number | undefined;
+  readonly token: string | undefined;
 }
 
 export interface AuthConfig {
@@ -144,6 +153,13 @@ function secret(env: Env, name: string, nodeEnv: string, developmentValue: strin
 
 function list(env: Env, name: string): string[] {
   return (env[name] ?? '').split(',').map((v) => v.trim()).filter(Boolean);
+}
+
+function metricsToken(env: Env): string | undefined {
+  const raw = env.METRICS_TOKEN;
+  if (raw === undefined || raw === '') return undefined;
+  if (raw.length < 16) throw new ConfigError('METRICS_TOKEN', 'must be at least 16 characters');
+  return raw;
 }
 
 /** Well known, so only outside production: a developer's tokens and claims need no setup. */
@@ -249,5 +265,10 @@ export function loadConfig(env: Env = process.env): Config {
     },
     corsOrigins: list(env, 'CORS_ORIGINS'),
     introspection: nodeEnv !== 'production',
+    metrics: {
+      port: env.METRICS_PORT ? integer(env, 'METRICS_PORT', 0, 0, 65535) : undefined,
+      token: metricsToken(env),
+    },
+    redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:']),
   });
 }

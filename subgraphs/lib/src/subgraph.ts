@@ -7,7 +7,10 @@ import type { Config, SubgraphName } from './config.js';
 import type { DatabaseHub } from './db/database.js';
 import type { RegionSources } from './db/region-sources.js';
 import { maskError, type Log } from './errors.js';
-import { createHttpServer, listen, Refusal, type JsonAnswer, type RunningServer } from './http.js';
+import { createHttpServer, listen, Refusal, type RunningServer } from './http.js';
+import { metricsRoute } from './observability/metrics-endpoint.js';
+import { metricsPlugin } from './observability/metrics-plugin.js';
+import { subgraphReadiness } from './readiness.js';
 import { AuditTrail, type AuditWriter } from './auth/audit.js';
 import { CLAIMS_HEADER, SignatureError, verifyClaims } from './auth/signed-claims.js';
 import type { Viewer } from './auth/viewer.js';
@@ -70,6 +73,7 @@ export function buildSubgraph<T, L>(definition: SubgraphDefinition<T, L>, deps: 
     includeStacktraceInErrorResponses: false,
     introspection: deps.config.introspection,
     plugins: [
+      metricsPlugin(definition.name),
       regionFailuresPlugin<L, T>(),
       ...(definition.auditWriter ? [auditPlugin<L, T>(definition.auditWriter, log)] : []),
       ApolloServerPluginLandingPageDisabled(),
@@ -86,14 +90,6 @@ export function buildSubgraph<T, L>(definition: SubgraphDefinition<T, L>, deps: 
       throw error;
     }
   };
-  const ready = async (): Promise<JsonAnswer> => {
-    const states = await Promise.allSettled(definition.sources.regions.map((code) => definition.sources.source(code)));
-    const regions = Object.fromEntries(
-      definition.sources.regions.map((code, i) => [code, states[i]?.status === 'fulfilled' ? 'ready' : 'unavailable']),
-    );
-    const allReady = Object.values(regions).every((s) => s === 'ready');
-    return { status: allReady ? 200 : 503, body: { status: allReady ? 'ready' : 'degraded', service: definition.name, regions } };
-  };
   return {
     name: definition.name,
     sources: definition.sources,
@@ -108,6 +104,7 @@ export function buildSubgraph<T, L>(definition: SubgraphDefinition<T, L>, deps: 
     async listen(port, host) {
       await apollo.start();
       const server = createHttpServer({
+        service: definition.name,
         apollo,
         maxBodyBytes: deps.config.limits.maxBodyBytes,
         context: async (req) => {
@@ -125,7 +122,8 @@ export function buildSubgraph<T, L>(definition: SubgraphDefinition<T, L>, deps: 
         },
         routes: {
           '/health': async () => ({ status: 200, body: { status: 'ok', service: definition.name } }),
-          '/ready': ready,
+          '/ready': () => subgraphReadiness(definition.name, definition.sources, deps.config.regionTimeoutMs),
+          '/metrics': metricsRoute(deps.config.metrics),
         },
       });
       return listen(server, port, host, () => apollo.stop());

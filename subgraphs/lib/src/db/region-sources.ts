@@ -3,6 +3,7 @@ import type { Log } from '../errors.js';
 import type { RegionCode } from '../regions/registry.js';
 import type { Database, DatabaseHub } from './database.js';
 import { migrateSchema } from './migrate.js';
+import { RegionHealth } from './region-health.js';
 
 /** One region's data for one subgraph: its database, its own schema, and the tables in it. */
 export interface RegionSource<T> {
@@ -24,10 +25,15 @@ export interface RegionSourcesOptions<T> {
 
 export class RegionSources<T> {
   readonly regions: readonly RegionCode[];
+  /** The subgraph these sources belong to, as metrics and traces name it. */
+  readonly service: string;
+  readonly health: RegionHealth;
   readonly #ready = new Map<RegionCode, Promise<RegionSource<T>>>();
 
   constructor(private readonly options: RegionSourcesOptions<T>) {
     this.regions = options.config.regions;
+    this.service = options.baseSchema;
+    this.health = new RegionHealth(options.baseSchema);
   }
 
   serves(code: string): code is RegionCode {
@@ -66,7 +72,7 @@ export class RegionSources<T> {
 
   private async open(code: RegionCode): Promise<RegionSource<T>> {
     const { hub, config, baseSchema, migrationsFolder, tables, log } = this.options;
-    const db = hub.forUrl(config.database.regionUrls[code]);
+    const db = hub.forRegion(this.service, code, config.database.regionUrls[code]);
     const schema = `${baseSchema}_${code.toLowerCase()}`;
     const ran = await migrateSchema(db, migrationsFolder, baseSchema, schema);
     if (ran.length > 0) log(`migrated ${schema}`, { migrations: ran });

@@ -1,0 +1,40 @@
+import { sql } from 'drizzle-orm';
+import type { RegionSources } from './db/region-sources.js';
+import type { RegionStatus } from './db/region-health.js';
+import type { JsonAnswer } from './http.js';
+import type { RegionCode } from './regions/registry.js';
+
+const TIMED_OUT = Symbol('timed out');
+
+/** One region's state now: skipped as the health says, else up or down as a probe finds it. */
+async function probe<T>(sources: RegionSources<T>, code: RegionCode, timeoutMs: number): Promise<RegionStatus> {
+  const known = sources.health.status(code);
+  if (known?.state === 'skipped') return known;
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<typeof TIMED_OUT>((resolve) => {
+    timer = setTimeout(() => resolve(TIMED_OUT), timeoutMs);
+  });
+  try {
+    const outcome = await Promise.race([sources.source(code).then((source) => source.db.execute(sql`SELECT 1`)), timeout]);
+    if (outcome === TIMED_OUT) sources.health.failed(code, 'timed out');
+    else sources.health.succeeded(code);
+  } catch {
+    sources.health.failed(code, 'failed');
+  } finally {
+    clearTimeout(timer);
+  }
+  return sources.health.status(code)!;
+}
+
+/**
+ * A subgraph's /ready: every region it serves as up, down or skipped, with the time and kind of
+ * its last failure. A replica with some regions down still serves the others (their answers are
+ * partial, not wrong), so it stays ready, "degraded"; with no region up it is not ready.
+ */
+export async function subgraphReadiness<T>(service: string, sources: RegionSources<T>, timeoutMs: number): Promise<JsonAnswer> {
+  const states = await Promise.all(sources.regions.map((code) => probe(sources, code, timeoutMs)));
+  const regions = Object.fromEntries(sources.regions.map((code, i) => [code, states[i]!]));
+  const up = states.filter((s) => s.state === 'up').length;
+  const status = up === states.length ? 'ready' : up > 0 ? 'degraded' : 'not ready';
+  return { status: up > 0 ? 200 : 503, body: { status, service, regions } };
+}
