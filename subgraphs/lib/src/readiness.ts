@@ -6,6 +6,9 @@ import type { RegionCode } from './regions/registry.js';
 
 const TIMED_OUT = Symbol('timed out');
 
+/** A probe answers within this, whatever the region timeout, so an orchestrator's readiness check (5 s) never times out on it. */
+export const PROBE_TIMEOUT_MS = 1000;
+
 /** One region's state now: skipped as the health says, else up or down as a probe finds it. */
 async function probe<T>(sources: RegionSources<T>, code: RegionCode, timeoutMs: number): Promise<RegionStatus> {
   const known = sources.health.status(code);
@@ -32,7 +35,8 @@ async function probe<T>(sources: RegionSources<T>, code: RegionCode, timeoutMs: 
  * partial, not wrong), so it stays ready, "degraded"; with no region up it is not ready.
  */
 export async function subgraphReadiness<T>(service: string, sources: RegionSources<T>, timeoutMs: number): Promise<JsonAnswer> {
-  const states = await Promise.all(sources.regions.map((code) => probe(sources, code, timeoutMs)));
+  const limit = Math.min(timeoutMs, PROBE_TIMEOUT_MS);
+  const states = await Promise.all(sources.regions.map((code) => probe(sources, code, limit)));
   const regions = Object.fromEntries(sources.regions.map((code, i) => [code, states[i]!]));
   const up = states.filter((s) => s.state === 'up').length;
   const status = up === states.length ? 'ready' : up > 0 ? 'degraded' : 'not ready';
