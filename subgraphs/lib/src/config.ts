@@ -1,4 +1,4 @@
-import { REGION_CODES, type RegionCode } from './regions/registry.js';
+import { DEMO_REGION_CODES, REGION_CODES, isSyntheticRegionCode, type RegionCode } from './regions/registry.js';
 
 export class ConfigError extends Error {
   constructor(variable: string, problem: string) {
@@ -130,13 +130,20 @@ function isoDate(env: Env, name: string): string | undefined {
   return raw;
 }
 
-function regionList(env: Env, name: string): RegionCode[] {
+/**
+ * The regions served: the five demo regions by default, `all` for every region of the country, or
+ * a list of codes. Synthetic test regions (ZZ01...) only outside production.
+ */
+function regionList(env: Env, name: string, nodeEnv: string): RegionCode[] {
   const raw = env[name];
-  if (raw === undefined || raw.trim() === '') return [...REGION_CODES];
-  const codes = raw.split(',').map((c) => c.trim().toUpperCase()).filter(Boolean);
+  if (raw === undefined || raw.trim() === '') return [...DEMO_REGION_CODES];
+  if (raw.trim().toLowerCase() === 'all') return [...REGION_CODES];
+  const codes = [...new Set(raw.split(',').map((c) => c.trim().toUpperCase()).filter(Boolean))];
   for (const code of codes) {
-    if (!(REGION_CODES as readonly string[]).includes(code)) {
-      throw new ConfigError(name, `names unknown region "${code}"; known: ${REGION_CODES.join(', ')}`);
+    if (isSyntheticRegionCode(code)) {
+      if (nodeEnv === 'production') throw new ConfigError(name, `names synthetic test region "${code}", which production refuses`);
+    } else if (!(REGION_CODES as readonly string[]).includes(code)) {
+      throw new ConfigError(name, `names unknown region "${code}"; known: all, or codes such as JZ21 (${REGION_CODES.length} regions)`);
     }
   }
   return codes as RegionCode[];
@@ -208,16 +215,17 @@ export function pseudonymKey(config: Config, code: RegionCode): string {
 
 /** Reads and validates the whole environment once; a bad value fails here, naming its variable. */
 export function loadConfig(env: Env = process.env): Config {
-  const regions = regionList(env, 'REGIONS');
+  const nodeEnv = env.NODE_ENV ?? 'development';
+  const regions = regionList(env, 'REGIONS', nodeEnv);
+  const known = [...new Set<RegionCode>([...REGION_CODES, ...regions])];
   const shared = url(env, 'DATABASE_URL', POSTGRES);
   const regionUrls: Partial<Record<RegionCode, string>> = {};
-  for (const code of REGION_CODES) {
+  for (const code of known) {
     const own = url(env, `REGION_${code}_DATABASE_URL`, POSTGRES) ?? shared;
     if (own) regionUrls[code] = own;
   }
-  const nodeEnv = env.NODE_ENV ?? 'development';
   const pseudonymKeys: Partial<Record<RegionCode, string>> = {};
-  for (const code of REGION_CODES) {
+  for (const code of known) {
     const name = pseudonymKeyVariable(code);
     const key = env[name];
     if (key !== undefined && key !== '' && key.length < 32) throw new ConfigError(name, 'must be at least 32 characters');

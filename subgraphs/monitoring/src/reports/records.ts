@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { REGION_CODES, type RegionCode } from '@youth-care/lib/regions/registry';
+import { isRegionCode, type RegionCode } from '@youth-care/lib/regions/registry';
 import { parseCsv } from './csv.js';
 import { ImportRejected, Problems } from './rejected.js';
 
@@ -73,7 +73,7 @@ function parseValue(field: Field, raw: unknown, served: readonly RegionCode[], t
   switch (field.kind) {
     case 'region': {
       const code = asText.toUpperCase();
-      if (!(REGION_CODES as readonly string[]).includes(code)) return { problem: `${field.column} "${asText}" is not a known youth-care region (${REGION_CODES.join(', ')})` };
+      if (!isRegionCode(code)) return { problem: `${field.column} "${asText}" is not a known youth-care region code (JZ and two digits)` };
       if (!served.includes(code as RegionCode)) return { problem: `${field.column} ${code} is not served here (REGIONS: ${served.join(', ')})` };
       return { value: code };
     }
