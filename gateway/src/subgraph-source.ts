@@ -7,6 +7,7 @@ import { CLAIMS_HEADER, signClaims } from '@youth-care/lib/auth/signed-claims';
 import { ANONYMOUS, type Viewer } from '@youth-care/lib/auth/viewer';
 import { ErrorCode, type Log } from '@youth-care/lib/errors';
 import { subgraphFetchDuration, subgraphFetchErrors } from '@youth-care/lib/observability/metrics';
+import { currentRequestId, REQUEST_ID_HEADER } from '@youth-care/lib/observability/request-id';
 
 interface HttpErrorExtensions {
   response?: { status?: number; body?: { errors?: unknown } };
@@ -40,14 +41,16 @@ export class SubgraphSource extends RemoteGraphQLDataSource {
 
   /**
    * The caller's verified claims, signed, go with every fetch: subgraphs trust nothing else. The
-   * trace context (W3C traceparent) of the gateway's fetch span goes along too, so the subgraph's
-   * spans join the same trace.
+   * request id and the trace context (W3C traceparent) of the gateway's fetch span go along too,
+   * so the subgraph's log lines and spans join the same request.
    */
   override willSendRequest(options: GraphQLDataSourceProcessOptions): void {
     const viewer = (options.context as { viewer?: Viewer } | undefined)?.viewer ?? ANONYMOUS;
     const headers = options.request.http?.headers;
     if (!headers) return;
     headers.set(CLAIMS_HEADER, signClaims(viewer, this.claimsSecret));
+    const requestId = currentRequestId();
+    if (requestId) headers.set(REQUEST_ID_HEADER, requestId);
     propagation.inject(context.active(), headers, { set: (carrier, key, value) => carrier.set(key, value) });
   }
 

@@ -1,5 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { REQUEST_ID_HEADER, requestIdFrom, withRequestId } from './observability/request-id.js';
 import { withServerSpan } from './observability/server-span.js';
 import { HeaderMap, type ApolloServer, type BaseContext, type HTTPGraphQLRequest } from '@apollo/server';
 
@@ -96,7 +97,9 @@ function graphqlError(code: string, message: string) {
 export function createHttpServer<C extends BaseContext>(options: HttpOptions<C>): http.Server {
   const limit = options.maxBodyBytes ?? 1_000_000;
   return http.createServer((req, res) => {
-    void (async () => {
+    const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
+    res.setHeader(REQUEST_ID_HEADER, requestId);
+    void withRequestId(requestId, async () => {
       const url = new URL(req.url ?? '/', 'http://localhost');
       allowOrigin(req, res, options.corsOrigins ?? []);
       if (req.method === 'OPTIONS') {
@@ -157,7 +160,7 @@ export function createHttpServer<C extends BaseContext>(options: HttpOptions<C>)
         for await (const chunk of response.body.asyncIterator) res.write(chunk);
         res.end();
       });
-    })().catch((error: unknown) => {
+    }).catch((error: unknown) => {
       process.stderr.write(`${JSON.stringify({ message: 'http handler failed', error: String(error) })}\n`);
       if (!res.headersSent) sendJson(res, 500, graphqlError('INTERNAL_SERVER_ERROR', 'Internal server error'));
       else res.end();

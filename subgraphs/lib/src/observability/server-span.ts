@@ -1,5 +1,6 @@
 import type http from 'node:http';
 import { ROOT_CONTEXT, SpanKind, SpanStatusCode, propagation, trace } from '@opentelemetry/api';
+import { currentRequestId } from './request-id.js';
 
 const tracer = trace.getTracer('youth-care-federation/http');
 
@@ -11,7 +12,10 @@ export function withServerSpan(req: http.IncomingMessage, service: string, work:
   const parent = propagation.extract(ROOT_CONTEXT, req.headers);
   return tracer.startActiveSpan(
     `${req.method ?? 'GET'} /graphql ${service}`,
-    { kind: SpanKind.SERVER, attributes: { 'http.request.method': req.method ?? 'GET', 'youthcare.service': service } },
+    {
+      kind: SpanKind.SERVER,
+      attributes: { 'http.request.method': req.method ?? 'GET', 'youthcare.service': service, 'youthcare.request_id': currentRequestId() ?? '' },
+    },
     parent,
     async (span) => {
       try {
