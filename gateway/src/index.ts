@@ -7,7 +7,7 @@ import { createGateway } from './gateway.js';
 
 const config = loadConfig();
 const tracing = startTracing('gateway');
-const log = createLog('gateway');
+const log = createLog('gateway', config.log);
 const gateway = await createGateway({ config, log });
 const running = await gateway.listen(config.ports.gateway, config.host);
 const metrics = await serveMetrics(config.metrics, config.host);
