@@ -78,6 +78,7 @@ export async function createGateway(options: GatewayOptions): Promise<{ listen(p
       await apollo.start();
       const server = createHttpServer({
         service: 'gateway',
+        log,
         apollo,
         context,
         corsOrigins: config.corsOrigins,

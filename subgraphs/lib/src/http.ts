@@ -2,6 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { REQUEST_ID_HEADER, requestIdFrom, withRequestId } from './observability/request-id.js';
 import { withServerSpan } from './observability/server-span.js';
+import type { Log } from './errors.js';
 import { HeaderMap, type ApolloServer, type BaseContext, type HTTPGraphQLRequest } from '@apollo/server';
 
 /** A plain answer: JSON, or text when `contentType` names another type (Prometheus metrics). */
@@ -35,6 +36,7 @@ export interface HttpOptions<C extends BaseContext> {
   readonly maxBodyBytes?: number;
   /** The service's name in traces. */
   readonly service: string;
+  readonly log: Log;
 }
 
 export interface RunningServer {
@@ -161,7 +163,7 @@ export function createHttpServer<C extends BaseContext>(options: HttpOptions<C>)
         res.end();
       });
     }).catch((error: unknown) => {
-      process.stderr.write(`${JSON.stringify({ message: 'http handler failed', error: String(error) })}\n`);
+      options.log('http handler failed', error);
       if (!res.headersSent) sendJson(res, 500, graphqlError('INTERNAL_SERVER_ERROR', 'Internal server error'));
       else res.end();
     });

@@ -131,6 +131,7 @@ export function buildSubgraph<T, L>(definition: SubgraphDefinition<T, L>, deps: 
       await start();
       const server = createHttpServer({
         service: definition.name,
+        log,
         apollo,
         maxBodyBytes: deps.config.limits.maxBodyBytes,
         context: async (req) => contextFor(caller(req.headers[CLAIMS_HEADER])),
