@@ -101,7 +101,7 @@ describe('metrics', () => {
     const body = (await subgraph.json()) as { status: string; regions: Record<string, { state: string; lastErrorAt: string | null }> };
     expect(body.status).toBe('degraded');
     expect(body.regions.JZ21).toMatchObject({ state: 'up' });
-    expect(body.regions.JZ43).toMatchObject({ state: 'down', lastError: expect.stringMatching(/^(failed|timed out)$/) });
+    expect(body.regions.JZ43).toMatchObject({ state: 'down', lastError: expect.stringMatching(/^(failed|timed out|not prepared)$/) });
     expect(Date.now() - Date.parse(body.regions.JZ43!.lastErrorAt!)).toBeLessThan(60_000);
 
     const gateway = await fetch(`${base}/ready`);

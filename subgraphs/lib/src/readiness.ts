@@ -9,20 +9,29 @@ const TIMED_OUT = Symbol('timed out');
 /** A probe answers within this, whatever the region timeout, so an orchestrator's readiness check (5 s) never times out on it. */
 export const PROBE_TIMEOUT_MS = 1000;
 
-/** One region's state now: skipped as the health says, else up or down as a probe finds it. */
+/**
+ * One region's state now: skipped as the health says; down at once while its source is not
+ * prepared (its migration failed and is retried in the background); else up or down as a
+ * `SELECT 1` finds it within the probe's time. Probes change the state, not the failure counts.
+ */
 async function probe<T>(sources: RegionSources<T>, code: RegionCode, timeoutMs: number): Promise<RegionStatus> {
   const known = sources.health.status(code);
   if (known?.state === 'skipped') return known;
+  const source = sources.prepared(code);
+  if (!source) {
+    sources.health.probeFailed(code, 'not prepared');
+    return sources.health.status(code)!;
+  }
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<typeof TIMED_OUT>((resolve) => {
     timer = setTimeout(() => resolve(TIMED_OUT), timeoutMs);
   });
   try {
-    const outcome = await Promise.race([sources.source(code).then((source) => source.db.execute(sql`SELECT 1`)), timeout]);
-    if (outcome === TIMED_OUT) sources.health.failed(code, 'timed out');
+    const outcome = await Promise.race([source.db.execute(sql`SELECT 1`), timeout]);
+    if (outcome === TIMED_OUT) sources.health.probeFailed(code, 'timed out');
     else sources.health.succeeded(code);
   } catch {
-    sources.health.failed(code, 'failed');
+    sources.health.probeFailed(code, 'failed');
   } finally {
     clearTimeout(timer);
   }

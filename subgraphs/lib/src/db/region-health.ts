@@ -8,7 +8,7 @@ export interface RegionStatus {
   readonly state: RegionState;
   /** When a read of the region last failed, ISO 8601; null when none has. */
   readonly lastErrorAt: string | null;
-  /** Why, in the words of REGION_UNAVAILABLE: "failed" or "timed out". */
+  /** Why: "failed" or "timed out" as REGION_UNAVAILABLE says, or "not prepared" (its migration failed; retried in the background). */
   readonly lastError: string | null;
   /** Why the region is skipped, while it is. */
   readonly skippedBecause?: string;
@@ -31,6 +31,11 @@ export class RegionHealth {
 
   failed(region: RegionCode, reason: 'failed' | 'timed out'): void {
     regionFailures.inc({ service: this.service, region, reason });
+    this.probeFailed(region, reason);
+  }
+
+  /** A readiness probe found the region down: its state changes, the count of failed reads does not. */
+  probeFailed(region: RegionCode, reason: 'failed' | 'timed out' | 'not prepared'): void {
     this.#status.set(region, { state: 'down', lastErrorAt: new Date().toISOString(), lastError: reason });
   }
 
