@@ -10,7 +10,7 @@ describe('a bad value in a region store, read through the gateway', () => {
   let contractId: string;
 
   beforeAll(async () => {
-    fed = await startFederation({ label: 'masking', scale: 0.02, log: (component, message, detail) => lines.push({ component, message, detail }) });
+    fed = await startFederation({ label: 'masking', scale: 0.02, log: (component) => (message, detail) => void lines.push({ component, message, detail }) });
     const { db, tables } = await fed.procurementSubgraph.sources.source('JZ21');
     const [row] = await db.select({ id: tables.contract.id }).from(tables.contract).orderBy(tables.contract.id).limit(1);
     contractId = `JZ21:${row!.id}`;

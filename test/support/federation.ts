@@ -38,8 +38,8 @@ export async function post<T = any>(
 }
 
 export interface FederationOptions extends TestDataOptions {
-  /** Where the gateway and subgraphs log, each line with its component; nowhere when left out. */
-  readonly log?: (component: string, message: string, detail?: unknown) => void;
+  /** Each service's log, by its name; silent when left out. */
+  readonly log?: (service: string) => Log;
 }
 
 export interface Federation {
@@ -74,19 +74,18 @@ const silent = () => {};
 export async function startFederation(options: FederationOptions): Promise<Federation> {
   const data = await openTestData(options);
   const { config, hub, database } = data;
-  const logFor = (component: string): Log => (options.log ? (message, detail) => options.log?.(component, message, detail) : silent);
   const subgraphs: Record<string, Subgraph> = {};
   const servers: Record<string, RunningServer> = {};
   const urls: Record<string, string> = {};
   for (const member of MEMBERS) {
-    const subgraph = member.create({ config, hub, log: logFor(member.name) });
+    const subgraph = member.create({ config, hub, log: options.log?.(member.name) ?? silent });
     await data.prepare(subgraph);
     subgraphs[member.name] = subgraph;
     servers[member.name] = await subgraph.listen(0, '127.0.0.1');
     urls[member.name] = servers[member.name]!.url;
   }
   const supergraphSdl = composeSupergraph(urls);
-  const gateway = await createGateway({ config, log: logFor('gateway'), supergraphSdl });
+  const gateway = await createGateway({ config, log: options.log?.('gateway') ?? silent, supergraphSdl });
   const gatewayServer = await gateway.listen(0, '127.0.0.1');
   let stopped = false;
   const authorization = async (as: Viewer): Promise<Record<string, string>> =>

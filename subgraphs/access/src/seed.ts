@@ -5,7 +5,7 @@ import { regionDemoProviders, weighted, type DemoProvider } from '@youth-care/li
 import type { Log } from '@youth-care/lib/errors';
 import { Random } from '@youth-care/lib/random';
 import { youthPopulation } from '@youth-care/lib/regions/population';
-import { membersOn, regionInfo, type RegionCode } from '@youth-care/lib/regions/registry';
+import { demoShapeOf, hasDemoData, membersOn, regionInfo, type DemoRegionCode, type RegionCode } from '@youth-care/lib/regions/registry';
 import { todayInNetherlands } from '@youth-care/lib/scalars';
 import type { DemoOptions } from '@youth-care/lib/subgraph';
 import { completeDemoLoad, recordedDemoLoad, startDemoLoad, type DemoInputs } from './db/demo-load-repository.js';
@@ -47,7 +47,7 @@ const ENDS = (plan: number, client: number): (readonly [string, number])[] => [
   ['31', plan], ['32', client], ['33', 5], ['34', 10], ['35', 4], ['38', 4], ['39', 3], ['02', 0.1],
 ];
 
-const PROFILES: Record<RegionCode, AccessProfile> = {
+const PROFILES: Record<DemoRegionCode, AccessProfile> = {
   JZ35: { referrers: REFERRERS(42, 30), allocationDays: 9, waitDays: 35, durationDays: 200, endReasons: ENDS(62, 9), returns: 0.12 },
   JZ33: { referrers: REFERRERS(38, 36), allocationDays: 12, waitDays: 30, durationDays: 190, endReasons: ENDS(60, 10), returns: 0.14 },
   // FoodValley steers on declarations; its local teams refer most.
@@ -103,7 +103,7 @@ export function demoInputs(code: RegionCode, options: DemoOptions, today: string
 
 export function generateAccessRecords(code: RegionCode, inputs: DemoInputs): AccessRecord[] {
   const rng = new Random(inputs.seed);
-  const profile = PROFILES[code];
+  const profile = PROFILES[demoShapeOf(code)];
   const region = regionInfo(code);
   const end = inputs.endsOn;
   const lastMonth = monthStart(end);
@@ -321,14 +321,14 @@ async function loadRegion(source: RegionSource<AccessTables>, code: RegionCode, 
 export async function seedAccessDemo(
   sources: RegionSources<AccessTables>,
   options: DemoOptions,
-  pseudonymKeys: Readonly<Record<RegionCode, string>>,
+  pseudonymKeyOf: (code: RegionCode) => string,
   log: Log,
 ): Promise<void> {
-  for (const code of sources.regions) {
+  for (const code of sources.regions.filter(hasDemoData)) {
     const source = sources.prepared(code);
     if (!source) continue;
     try {
-      await loadRegion(source, code, options, pseudonymKeys[code], log);
+      await loadRegion(source, code, options, pseudonymKeyOf(code), log);
     } catch (error) {
       log(`access demo data for ${code} failed; the region is left as it is and the next start resumes it`, error);
     }

@@ -3,6 +3,7 @@ import { regionDown, regionUnavailable, type Log } from './errors.js';
 import { TIMED_OUT, withinTime } from './db/cancellation.js';
 import type { RegionSource, RegionSources } from './db/region-sources.js';
 import type { RegionCode } from './regions/registry.js';
+import { inRegionSpan } from './observability/region-span.js';
 
 export interface FanOutResult<R> {
   readonly results: ReadonlyMap<RegionCode, R>;
@@ -25,25 +26,28 @@ export async function fanOut<T, R>(
   const failures = new Map<RegionCode, GraphQLError>();
   await Promise.all(
     regions.map(async (code) => {
-      const retryAt = sources.health.retryAt(code);
+      const retryAt = sources.breaker.retryAt(code);
       if (retryAt !== undefined) {
         failures.set(code, regionDown(code, retryAt));
         return;
       }
       try {
-        const outcome = await withinTime(() => sources.source(code).then(read), timeoutMs);
+        const outcome = await withinTime(() => inRegionSpan(sources.service, code, () => sources.source(code).then(read)), timeoutMs);
         if (outcome === TIMED_OUT) {
           log(`region ${code} timed out after ${timeoutMs} ms; its statements are cancelled`);
+          sources.health.failed(code, 'timed out');
+          sources.breaker.failed(code);
           failures.set(code, regionUnavailable(code, 'timed out'));
-          sources.health.failed(code);
         } else {
-          results.set(code, outcome);
           sources.health.succeeded(code);
+          sources.breaker.succeeded(code);
+          results.set(code, outcome);
         }
       } catch (error) {
         log(`region ${code} failed`, error);
+        sources.health.failed(code, 'failed');
+        sources.breaker.failed(code);
         failures.set(code, regionUnavailable(code, 'failed'));
-        sources.health.failed(code);
       }
     }),
   );

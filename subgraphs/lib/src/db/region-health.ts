@@ -1,76 +1,58 @@
-import type { Log } from '../errors.js';
 import type { RegionCode } from '../regions/registry.js';
-import { TIMED_OUT, withinTime } from './cancellation.js';
+import { regionFailures, regionSkipped } from '../observability/metrics.js';
 
-export interface RegionHealthOptions {
-  /** Failures in a row (errors or timeouts) after which a region is skipped until a probe answers. */
-  readonly failureThreshold: number;
-  /** How often a region known to be down is probed. */
-  readonly probeIntervalMs: number;
-  /** How long a probe may take. */
-  readonly probeTimeoutMs: number;
-  readonly log: Log;
+/** What a subgraph last saw of a region's source: up, down (its reads fail) or skipped (not asked for now). */
+export type RegionState = 'up' | 'down' | 'skipped';
+
+export interface RegionStatus {
+  readonly state: RegionState;
+  /** When a read of the region last failed, ISO 8601; null when none has. */
+  readonly lastErrorAt: string | null;
+  /** Why: "failed" or "timed out" as REGION_UNAVAILABLE says, or "not prepared" (its migration failed; retried in the background). */
+  readonly lastError: string | null;
+  /** Why the region is skipped, while it is. */
+  readonly skippedBecause?: string;
 }
 
 /**
- * A circuit breaker per region. A region that failed `failureThreshold` times in a row is known
- * to be down: reads skip it at once instead of each waiting for its timeout, and a probe in the
- * background tries it every `probeIntervalMs` until it answers, which closes the breaker again.
+ * Each region's state as the reads of this process find it, for /ready and the metrics. A read that
+ * succeeds marks the region up, one that fails marks it down; whatever decides to leave a region
+ * out for a while (a circuit breaker, say) marks it skipped until a read succeeds again.
  */
 export class RegionHealth {
-  readonly #failures = new Map<RegionCode, number>();
-  readonly #down = new Map<RegionCode, { retryAt: number; timer: NodeJS.Timeout }>();
-  #stopped = false;
+  readonly #status = new Map<RegionCode, RegionStatus>();
 
-  constructor(
-    private readonly probe: (code: RegionCode) => Promise<unknown>,
-    private readonly options: RegionHealthOptions,
-  ) {}
+  constructor(private readonly service: string) {}
 
-  /** When a region known to be down is tried next (ms since the epoch); undefined while it is read as usual. */
-  retryAt(code: RegionCode): number | undefined {
-    return this.#down.get(code)?.retryAt;
+  succeeded(region: RegionCode): void {
+    const before = this.#status.get(region);
+    this.#status.set(region, { state: 'up', lastErrorAt: before?.lastErrorAt ?? null, lastError: before?.lastError ?? null });
   }
 
-  succeeded(code: RegionCode): void {
-    this.#failures.delete(code);
+  failed(region: RegionCode, reason: 'failed' | 'timed out'): void {
+    regionFailures.inc({ service: this.service, region, reason });
+    this.probeFailed(region, reason);
   }
 
-  failed(code: RegionCode): void {
-    const failures = (this.#failures.get(code) ?? 0) + 1;
-    this.#failures.set(code, failures);
-    if (failures >= this.options.failureThreshold && !this.#down.has(code) && !this.#stopped) {
-      this.options.log(`region ${code} failed ${failures} times in a row; skipped until a probe answers`);
-      this.schedule(code);
-    }
+  /** A readiness probe found the region down: its state changes, the count of failed reads does not. */
+  probeFailed(region: RegionCode, reason: 'failed' | 'timed out' | 'not prepared'): void {
+    this.#status.set(region, { state: 'down', lastErrorAt: new Date().toISOString(), lastError: reason });
   }
 
-  /** Ends the probes, when the subgraph stops. */
-  stop(): void {
-    this.#stopped = true;
-    for (const { timer } of this.#down.values()) clearTimeout(timer);
-    this.#down.clear();
+  /** Left out of one read for one caller (who may not see it): counted, but says nothing of the region's health. */
+  leftOut(region: RegionCode, because: string): void {
+    regionSkipped.inc({ service: this.service, region, reason: because });
   }
 
-  private schedule(code: RegionCode): void {
-    const timer = setTimeout(() => void this.tryAgain(code), this.options.probeIntervalMs);
-    // A probe keeps no process alive on its own.
-    timer.unref();
-    this.#down.set(code, { retryAt: Date.now() + this.options.probeIntervalMs, timer });
+  /** Not asked for now, for every caller, until a read succeeds again. */
+  skipped(region: RegionCode, because: string): void {
+    regionSkipped.inc({ service: this.service, region, reason: because });
+    const before = this.#status.get(region);
+    this.#status.set(region, { state: 'skipped', lastErrorAt: before?.lastErrorAt ?? null, lastError: before?.lastError ?? null, skippedBecause: because });
   }
 
-  private async tryAgain(code: RegionCode): Promise<void> {
-    let answered = false;
-    try {
-      answered = (await withinTime(() => this.probe(code), this.options.probeTimeoutMs)) !== TIMED_OUT;
-    } catch {
-      answered = false;
-    }
-    if (this.#stopped) return;
-    if (answered) {
-      this.#down.delete(code);
-      this.#failures.delete(code);
-      this.options.log(`region ${code} answers again`);
-    } else this.schedule(code);
+  /** The region's status; undefined while no read has touched it. */
+  status(region: RegionCode): RegionStatus | undefined {
+    return this.#status.get(region);
   }
 }

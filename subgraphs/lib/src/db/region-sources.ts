@@ -4,8 +4,9 @@ import type { Log } from '../errors.js';
 import type { RegionCode } from '../regions/registry.js';
 import type { Database, DatabaseHub } from './database.js';
 import { migrateSchema } from './migrate.js';
-import { RegionHealth } from './region-health.js';
 import { Prepared } from './prepared.js';
+import { RegionBreaker } from './region-breaker.js';
+import { RegionHealth } from './region-health.js';
 
 /** One region's data for one subgraph: its database, its own schema, and the tables in it. */
 export interface RegionSource<T> {
@@ -29,19 +30,25 @@ export interface RegionSourcesOptions<T> {
 
 export class RegionSources<T> {
   readonly regions: readonly RegionCode[];
-  /** Which regions are known to be down, and the probes that find out when they are back. */
+  /** The subgraph these sources belong to, as metrics and traces name it. */
+  readonly service: string;
   readonly health: RegionHealth;
+  /** Which regions are known to be down, and the probes that find out when they are back. */
+  readonly breaker: RegionBreaker;
   readonly #prepared: Prepared<RegionCode, RegionSource<T>>;
 
   constructor(private readonly options: RegionSourcesOptions<T>) {
     this.regions = options.regions ?? options.config.regions;
+    this.service = options.baseSchema;
+    this.health = new RegionHealth(options.baseSchema);
     this.#prepared = new Prepared((code) => this.open(code), (code) => `region ${code}`, options.log, () => !options.hub.closed);
     const { regionFailureThreshold, regionProbeIntervalMs, regionTimeoutMs } = options.config;
-    this.health = new RegionHealth((code) => this.source(code).then((source) => source.db.execute(sql`SELECT 1`)), {
+    this.breaker = new RegionBreaker((code) => this.source(code).then((source) => source.db.execute(sql`SELECT 1`)), {
       failureThreshold: regionFailureThreshold,
       probeIntervalMs: regionProbeIntervalMs,
       probeTimeoutMs: regionTimeoutMs,
       log: options.log,
+      health: this.health,
     });
   }
 
@@ -66,7 +73,7 @@ export class RegionSources<T> {
 
   private async open(code: RegionCode): Promise<RegionSource<T>> {
     const { hub, config, baseSchema, migrationsFolder, tables, log } = this.options;
-    const db = hub.forUrl(config.database.regionUrls[code]);
+    const db = hub.forRegion(this.service, code, config.database.regionUrls[code]);
     const schema = `${baseSchema}_${code.toLowerCase()}`;
     const ran = await migrateSchema(db, migrationsFolder, baseSchema, schema);
     if (ran.length > 0) log(`migrated ${schema}`, { migrations: ran });
