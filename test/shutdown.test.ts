@@ -35,7 +35,7 @@ describe('SIGTERM with requests in flight', () => {
     const base = federation.url.replace(/\/graphql$/, '');
     const ready = await fetch(`${base}/ready`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toMatchObject({ subgraphs: { procurement: 'up', access: 'up', monitoring: 'up', registry: 'up' } });
+    expect(await ready.json()).toMatchObject({ subgraphs: { procurement: { state: 'up' }, access: { state: 'up' }, monitoring: { state: 'up' }, registry: { state: 'up' } } });
     // Planned once before, so the requests below reach the server at once rather than queue behind planning.
     expect((await post(federation.url, QUERY)).status).toBe(200);
     const exited = new Promise<number | null>((resolve) => federation.child.once('exit', resolve));
