@@ -90,7 +90,7 @@ describe('a demo load stopped at several points', () => {
     const store = await freshStore('stopped');
     // kill -9 in the middle of the second region's history.
     const killed = runAccess(store);
-    await killed.logged('access demo data for JZ43"');
+    await killed.logged('access demo data for JZ43 {');
     await killed.logged('access demo data for JZ21: ');
     await killed.stop('SIGKILL');
     // Ctrl-C a little further on.
