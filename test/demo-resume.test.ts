@@ -70,6 +70,7 @@ async function counts(store: Record<string, string>): Promise<Record<string, Rec
   const hub = new DatabaseHub(config.database);
   try {
     const access = createAccessSubgraph({ config, hub, log: () => {} });
+    await access.sources.migrateAll();
     const result: Record<string, Record<string, number>> = {};
     for (const code of REGIONS) result[code] = await tableCounts(await access.sources.source(code));
     return result;
