@@ -12,6 +12,12 @@ import { readSecurityRules, servableSupergraph } from './auth/field-rules.js';
 import { guardGateway } from './auth/guard.js';
 import { parseOptionsFor, queryLimitsPlugin, recodeTokenLimit } from './limits.js';
 import { SubgraphSource } from './subgraph-source.js';
+import { claimsSigner } from './auth/claims-signatures.js';
+import { cachedVerifier } from './auth/verified-tokens.js';
+import { answerStore } from './cache/stores.js';
+import { responseCache } from './cache/response-cache.js';
+import { loadPerformanceConfig, type PerformanceConfig } from './performance-config.js';
+import { dataVersions } from '@youth-care/lib/data-versions';
 
 /** What each gateway request knows: the verified caller. */
 export interface GatewayContext {
@@ -25,6 +31,8 @@ export interface GatewayOptions {
   readonly supergraphSdl?: string;
   /** Where each subgraph listens, over the URLs in the supergraph. */
   readonly subgraphUrls?: Readonly<Record<string, string | undefined>>;
+  /** Caching and sharing of work; read from the environment when not given. */
+  readonly performance?: PerformanceConfig;
 }
 
 async function answers(url: string, timeoutMs: number, claimsSecret: string): Promise<boolean> {
@@ -45,6 +53,8 @@ async function answers(url: string, timeoutMs: number, claimsSecret: string): Pr
 /** The gateway: one endpoint over the subgraphs named in the supergraph, with /health and /ready. */
 export async function createGateway(options: GatewayOptions): Promise<{ listen(port: number, host: string): Promise<RunningServer> }> {
   const { config, log } = options;
+  const performance = options.performance ?? loadPerformanceConfig();
+  const sign = claimsSigner(config.auth.claimsSecret, config.auth.claimsMaxAgeMs);
   const supergraphSdl = options.supergraphSdl ?? (await readFile(config.supergraphPath, 'utf8'));
   const services = new Map<string, string>();
   const overrides: Record<string, string | undefined> = { ...config.subgraphUrls, ...options.subgraphUrls };
@@ -54,12 +64,13 @@ export async function createGateway(options: GatewayOptions): Promise<{ listen(p
       const target = overrides[name] ?? url;
       if (!target) throw new Error(`supergraph names no URL for subgraph ${name}`);
       services.set(name, target);
-      return new SubgraphSource(name, target, config.subgraphTimeoutMs, log, config.auth.claimsSecret);
+      return new SubgraphSource(name, target, config.subgraphTimeoutMs, log, sign, performance.fetchDedup);
     },
   });
+  const rules = readSecurityRules(supergraphSdl);
   const masked = maskError(log);
   const apollo = new ApolloServer<GatewayContext>({
-    gateway: guardGateway(gateway, readSecurityRules(supergraphSdl), (context) => (context as GatewayContext).viewer),
+    gateway: guardGateway(gateway, rules, (context) => (context as GatewayContext).viewer),
     formatError: (formatted, error) => masked(recodeTokenLimit(formatted, config.limits), error),
     includeStacktraceInErrorResponses: false,
     introspection: config.introspection,
@@ -67,7 +78,9 @@ export async function createGateway(options: GatewayOptions): Promise<{ listen(p
     parseOptions: parseOptionsFor(config.limits),
     plugins: [queryLimitsPlugin(config.limits), ApolloServerPluginLandingPageDisabled()],
   });
-  const verify = createBearerVerifier(config.auth);
+  const verify = cachedVerifier(createBearerVerifier(config.auth));
+  const versions = dataVersions();
+  const shortcut = performance.responseCache ? responseCache({ store: answerStore(performance, versions), versions, rules, log }) : undefined;
   const context = async (req: { headers: { authorization?: string | undefined } }): Promise<GatewayContext> => {
     try {
       return { viewer: await verify(req.headers.authorization) };
@@ -99,6 +112,7 @@ export async function createGateway(options: GatewayOptions): Promise<{ listen(p
         context,
         corsOrigins: config.corsOrigins,
         maxBodyBytes: config.limits.maxBodyBytes,
+        shortcut,
         routes: {
           '/health': async () => ({ status: 200, body: { status: 'ok', service: 'gateway' } }),
           '/ready': ready,

@@ -2,9 +2,10 @@ import { RemoteGraphQLDataSource } from '@apollo/gateway';
 import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { GraphQLError } from 'graphql';
-import { CLAIMS_HEADER, signClaims } from '@youth-care/lib/auth/signed-claims';
+import { CLAIMS_HEADER } from '@youth-care/lib/auth/signed-claims';
 import { ANONYMOUS, type Viewer } from '@youth-care/lib/auth/viewer';
 import { ErrorCode, type Log } from '@youth-care/lib/errors';
+import { InFlight } from './cache/in-flight.js';
 
 interface HttpErrorExtensions {
   response?: { status?: number; body?: { errors?: unknown } };
@@ -18,6 +19,14 @@ function refusal(error: unknown): GatewayGraphQLResponse['errors'] | undefined {
   return status >= 400 && status < 500 && Array.isArray(errors) && errors.length > 0 ? (errors as GatewayGraphQLResponse['errors']) : undefined;
 }
 
+/** The gateway merges later fetches into the objects of earlier ones, so each sharer gets its own. */
+const copyResponse = (response: GatewayGraphQLResponse): GatewayGraphQLResponse => ({
+  ...response,
+  data: response.data ? structuredClone(response.data) : response.data,
+  errors: response.errors ? structuredClone(response.errors) : response.errors,
+  extensions: response.extensions ? structuredClone(response.extensions) : response.extensions,
+});
+
 /**
  * Sends the gateway's fetches to one subgraph with a time limit. A subgraph that is down, slow or
  * answers with an HTTP error becomes SUBGRAPH_UNAVAILABLE naming it; the gateway then returns
@@ -29,7 +38,9 @@ export class SubgraphSource extends RemoteGraphQLDataSource {
     url: string,
     private readonly timeoutMs: number,
     private readonly log: Log,
-    private readonly claimsSecret: string,
+    private readonly sign: (viewer: Viewer) => string,
+    /** Identical fetches in flight are shared, within one viewer's claims. */
+    private readonly dedup: boolean,
   ) {
     super({ url });
     this.fetcher = ((input: string, init: RequestInit) =>
@@ -39,10 +50,21 @@ export class SubgraphSource extends RemoteGraphQLDataSource {
   /** The caller's verified claims, signed, go with every fetch: subgraphs trust nothing else. */
   override willSendRequest(options: GraphQLDataSourceProcessOptions): void {
     const viewer = (options.context as { viewer?: Viewer } | undefined)?.viewer ?? ANONYMOUS;
-    options.request.http?.headers.set(CLAIMS_HEADER, signClaims(viewer, this.claimsSecret));
+    options.request.http?.headers.set(CLAIMS_HEADER, this.sign(viewer));
   }
 
+  private readonly inFlight = new InFlight<GatewayGraphQLResponse>();
+
   override async process(options: GraphQLDataSourceProcessOptions): Promise<GatewayGraphQLResponse> {
+    const query = options.request.query ?? '';
+    if (!this.dedup || /^\s*mutation\b/.test(query)) return this.fetch(options);
+    const viewer = (options.context as { viewer?: Viewer } | undefined)?.viewer ?? ANONYMOUS;
+    // The whole viewer, subject included: a subgraph audits client-level reads per subject.
+    const key = `${JSON.stringify(viewer)}\0${query}\0${JSON.stringify(options.request.variables ?? null)}`;
+    return this.inFlight.share(key, () => this.fetch(options), copyResponse);
+  }
+
+  private async fetch(options: GraphQLDataSourceProcessOptions): Promise<GatewayGraphQLResponse> {
     try {
       return await super.process(options);
     } catch (error) {

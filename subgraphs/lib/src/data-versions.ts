@@ -16,6 +16,8 @@ export interface DataVersions {
   read(keys: readonly string[]): Promise<number[]>;
   /** The Redis connection when the counters live there (so a cache can share it), else undefined. */
   readonly redis: Redis | undefined;
+  /** What every Redis key of this federation starts with. */
+  readonly keyPrefix: string;
   close(): Promise<void>;
 }
 
@@ -30,6 +32,7 @@ export const ALL_REGIONS: readonly string[] = REGION_CODES;
 
 class MemoryVersions implements DataVersions {
   readonly redis = undefined;
+  readonly keyPrefix = '';
   private readonly counters = new Map<string, number>();
   async bump(source: DataSource, regions: readonly string[]): Promise<void> {
     for (const key of source === 'national' ? ['national'] : regions.map((r) => keyOf(source, r))) {
@@ -45,16 +48,16 @@ class MemoryVersions implements DataVersions {
 class RedisVersions implements DataVersions {
   constructor(
     readonly redis: Redis,
-    private readonly prefix: string,
+    readonly keyPrefix: string,
   ) {}
   async bump(source: DataSource, regions: readonly string[]): Promise<void> {
     const keys = source === 'national' ? ['national'] : regions.map((r) => keyOf(source, r));
     const pipeline = this.redis.pipeline();
-    for (const key of keys) pipeline.incr(`${this.prefix}version:${key}`);
+    for (const key of keys) pipeline.incr(`${this.keyPrefix}version:${key}`);
     await pipeline.exec();
   }
   async read(keys: readonly string[]): Promise<number[]> {
-    const values = await this.redis.mget(keys.map((key) => `${this.prefix}version:${key}`));
+    const values = await this.redis.mget(keys.map((key) => `${this.keyPrefix}version:${key}`));
     return values.map((value) => Number(value ?? 0));
   }
   async close(): Promise<void> {

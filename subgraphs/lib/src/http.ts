@@ -28,6 +28,22 @@ export interface HttpOptions<C extends BaseContext> {
   /** Plain JSON routes answered on GET, such as /health and /ready. */
   readonly routes?: Readonly<Record<string, () => Promise<JsonAnswer>>>;
   readonly maxBodyBytes?: number;
+  /**
+   * Looks at a parsed POST body after the context is built, before Apollo: it may answer in
+   * Apollo's place (a cached answer), or ask to see what Apollo answered.
+   */
+  readonly shortcut?: (body: unknown, context: C, req: http.IncomingMessage) => Promise<Shortcut | undefined>;
+}
+
+export interface ShortcutAnswer {
+  readonly contentType: string;
+  readonly body: string;
+}
+
+export interface Shortcut {
+  readonly answer?: ShortcutAnswer;
+  /** Called with a complete answer Apollo gave. */
+  remember?(status: number, contentType: string, body: string): void;
 }
 
 export interface RunningServer {
@@ -66,6 +82,8 @@ function allowOrigin(req: http.IncomingMessage, res: http.ServerResponse, origin
   res.setHeader('access-control-allow-headers', 'authorization, content-type, apollo-require-preflight');
   res.setHeader('access-control-max-age', '600');
 }
+
+const methodOf = (req: http.IncomingMessage) => (req.method ?? 'GET').toUpperCase();
 
 function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
@@ -127,7 +145,13 @@ export function createHttpServer<C extends BaseContext>(options: HttpOptions<C>)
           return;
         }
       }
-      const request: HTTPGraphQLRequest = { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body };
+      const shortcut = methodOf(req) === 'POST' ? await options.shortcut?.(body, context, req) : undefined;
+      if (shortcut?.answer) {
+        res.writeHead(200, { 'content-type': shortcut.answer.contentType, 'content-length': Buffer.byteLength(shortcut.answer.body) });
+        res.end(shortcut.answer.body);
+        return;
+      }
+      const request: HTTPGraphQLRequest = { method: methodOf(req), headers, search: url.search, body };
       const response = await options.apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: request,
         context: async () => context,
@@ -135,6 +159,7 @@ export function createHttpServer<C extends BaseContext>(options: HttpOptions<C>)
       for (const [key, value] of response.headers) res.setHeader(key, value);
       res.statusCode = response.status ?? 200;
       if (response.body.kind === 'complete') {
+        shortcut?.remember?.(res.statusCode, String(res.getHeader('content-type') ?? ''), response.body.string);
         res.end(response.body.string);
         return;
       }
