@@ -38,11 +38,20 @@ function workers(env: Env): number {
 }
 
 export function loadPerformanceConfig(env: Env = process.env): PerformanceConfig {
-  return Object.freeze({
+  const config = {
     responseCache: onOff(env, 'RESPONSE_CACHE'),
+    workers: workers(env),
+  };
+  // Workers apart would each keep answers and data versions of their own: a write through one
+  // would leave the others serving what it replaced.
+  if (config.workers > 1 && config.responseCache && !env.REDIS_URL) {
+    throw new Error('Invalid configuration: GATEWAY_WORKERS above 1 needs REDIS_URL (shared answers and data versions) or RESPONSE_CACHE=off');
+  }
+  return Object.freeze({
+    responseCache: config.responseCache,
     responseCacheTtlMs: whole(env, 'RESPONSE_CACHE_TTL_MS', 300_000, 1),
     responseCacheMaxBytes: whole(env, 'RESPONSE_CACHE_MAX_MB', 64, 1) * 1024 * 1024,
     fetchDedup: onOff(env, 'FETCH_DEDUP'),
-    workers: workers(env),
+    workers: config.workers,
   });
 }
