@@ -44,10 +44,24 @@ interface Run {
   readonly requests: number;
   readonly seconds: number;
   readonly p50: number;
+  /** autocannon's percentiles are whole milliseconds; the mean tells apart answers under one. */
+  readonly mean: number;
   readonly p99: number;
   readonly cpuMs: number;
   readonly peakRssMb: number;
   readonly failures: number;
+}
+
+/**
+ * Waits until the subgraphs and the gateway are idle: autocannon stops sending at the end of a
+ * run, but the answers under way would still burden the next gateway's run.
+ */
+async function settle(processes: readonly Child[]): Promise<void> {
+  for (let i = 0; i < 120; i++) {
+    const before = processes.map((p) => p.cpuMs());
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    if (processes.every((p, j) => p.cpuMs() - before[j]! < 30)) return;
+  }
 }
 
 async function load(gateway: Child, url: string, headers: Record<string, string>, q: BenchQuery, seconds: number): Promise<Run> {
@@ -56,12 +70,21 @@ async function load(gateway: Child, url: string, headers: Record<string, string>
   const sampler = setInterval(() => (peak = Math.max(peak, gateway.rssMb())), 100);
   const cpuBefore = gateway.cpuMs();
   try {
-    const result = await autocannon({ url, connections: CONNECTIONS, duration: seconds, method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+    const result = await autocannon({
+      url,
+      connections: CONNECTIONS,
+      duration: seconds,
+      timeout: 60,
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body,
+    });
     const cpuMs = gateway.cpuMs() - cpuBefore;
     return {
       requests: result['2xx'],
       seconds: result.duration,
       p50: result.latency.p50,
+      mean: result.latency.mean,
       p99: result.latency.p99,
       cpuMs,
       peakRssMb: Math.max(peak, gateway.rssMb()),
@@ -101,12 +124,14 @@ try {
 
   const env = { SUPERGRAPH_PATH: supergraphPath, GATEWAY_PORT: '0', HOST: '127.0.0.1', APOLLO_TELEMETRY_DISABLED: '1', NODE_ENV: 'development' };
   const ours = await startChild('ours', 'gateway/src/index.ts', env, /listening on (http:\/\/[^\s"]+)/);
+  const uncached = await startChild('ours without cache', 'gateway/src/index.ts', { ...env, RESPONSE_CACHE: 'off' }, /listening on (http:\/\/[^\s"]+)/);
   const stock = await startChild('stock', 'test/bench/gateways/stock.ts', env);
   const hive = await startChild('hive', 'test/bench/gateways/hive.ts', env);
-  children.push(ours, stock, hive);
+  children.push(ours, uncached, stock, hive);
   const token = await mintToken(loadConfig().auth, BENCH_PEER);
   const contenders: Contender[] = [
     { name: 'ours', child: ours, url: String(ours.ready.url), headers: { authorization: `Bearer ${token}` } },
+    { name: 'ours without cache', child: uncached, url: String(uncached.ready.url), headers: { authorization: `Bearer ${token}` } },
     { name: 'stock Apollo', child: stock, url: String(stock.ready.url), headers: {} },
     { name: 'Hive Gateway', child: hive, url: String(hive.ready.url), headers: {} },
   ];
@@ -118,7 +143,8 @@ try {
   const all = [...mix, ...fanOut];
 
   for (const q of all) {
-    const answers = await Promise.all(contenders.map((c) => ask(c, q)));
+    const answers = [];
+    for (const c of contenders) answers.push(await ask(c, q));
     for (const [i, answer] of answers.entries()) {
       if (answer.errors) throw new Error(`${contenders[i]!.name} answered "${q.name}" with errors: ${JSON.stringify(answer.errors).slice(0, 500)}`);
       if (!isDeepStrictEqual(answer.data, answers[0]!.data)) throw new Error(`${contenders[i]!.name} answered "${q.name}" with other data than ours`);
@@ -131,7 +157,9 @@ try {
     for (let round = 0; round < ROUNDS; round++) {
       const order = round % 2 === 0 ? contenders : [...contenders].reverse();
       for (const c of order) {
+        await settle([subgraphs, c.child]);
         await load(c.child, c.url, c.headers, q, WARM_UP_SECONDS);
+        await settle([subgraphs, c.child]);
         const run = await load(c.child, c.url, c.headers, q, SECONDS);
         if (run.failures > 0) say(`  ${c.name}: ${run.failures} failed requests on ${q.name}`);
         say(`  ${q.name}, round ${round + 1}, ${c.name}: ${(run.requests / run.seconds).toFixed(0)} req/s, p50 ${run.p50} ms, p99 ${run.p99} ms`);
@@ -148,32 +176,35 @@ try {
     return {
       rps: mean((r) => r.requests / r.seconds),
       p50: mean((r) => r.p50),
+      mean: mean((r) => r.mean),
       p99: mean((r) => r.p99),
       cpuPerRequest: list.reduce((n, r) => n + r.cpuMs, 0) / Math.max(1, requests),
       peakRss: Math.max(...list.map((r) => r.peakRssMb)),
     };
   };
   const fmt = (s: ReturnType<typeof summary>) =>
-    `${s.rps.toFixed(0)} | ${s.p50.toFixed(0)} / ${s.p99.toFixed(0)} ms | ${s.cpuPerRequest.toFixed(2)} ms | ${s.peakRss.toFixed(0)} MB`;
-  const [o, st, h] = contenders as [Contender, Contender, Contender];
+    `${s.rps.toFixed(s.rps < 10 ? 1 : 0)} req/s, ${s.p50.toFixed(0)} / ${s.p99.toFixed(0)} ms, ${s.cpuPerRequest.toFixed(2)} ms CPU, ${s.peakRss.toFixed(0)} MB`;
+  const [o, nc, st, h] = contenders as [Contender, Contender, Contender, Contender];
   const lines = [
-    `${CONNECTIONS} connections, ${ROUNDS} alternating rounds of ${SECONDS} s after ${WARM_UP_SECONDS} s warm-up; cells: req/s | p50 / p99 | gateway CPU per request | peak RSS`,
+    `${CONNECTIONS} connections, ${ROUNDS} alternating rounds of ${SECONDS} s after ${WARM_UP_SECONDS} s warm-up; each cell: req/s, p50 / p99, gateway CPU per request, gateway peak RSS`,
     '',
-    '| query | ours | stock Apollo | Hive Gateway | ours/stock req/s | ours/Hive req/s | p99 ours vs Hive |',
-    '|---|---|---|---|---|---|---|',
+    '| query | ours | ours without cache | stock Apollo | Hive Gateway | ours/stock req/s | ours/Hive req/s | p99 ours vs Hive |',
+    '|---|---|---|---|---|---|---|---|',
   ];
   for (const q of all) {
-    const [so, ss, sh] = [summary(q, o), summary(q, st), summary(q, h)];
+    const [so, snc, ss, sh] = [summary(q, o), summary(q, nc), summary(q, st), summary(q, h)];
     lines.push(
-      `| ${q.name} | ${fmt(so)} | ${fmt(ss)} | ${fmt(sh)} | ${(so.rps / ss.rps).toFixed(2)}× | ${(so.rps / sh.rps).toFixed(2)}× | ${so.p99 <= sh.p99 ? 'no worse' : 'worse'} |`,
+      `| ${q.name} | ${fmt(so)} | ${fmt(snc)} | ${fmt(ss)} | ${fmt(sh)} | ${(so.rps / ss.rps).toFixed(2)}× | ${(so.rps / sh.rps).toFixed(2)}× | ${so.p99 <= sh.p99 ? 'no worse' : 'worse'} |`,
     );
   }
   const [one, five] = fanOut;
-  lines.push('', 'fan-out, five regions against one (p50):');
+  lines.push('', 'fan-out, five regions against one (p50; mean latency in brackets):');
   for (const c of contenders) {
-    const a = summary(one, c).p50;
-    const b = summary(five, c).p50;
-    lines.push(`  ${c.name}: one ${a.toFixed(1)} ms, five ${b.toFixed(1)} ms: ${(b / Math.max(a, 0.01)).toFixed(2)}×`);
+    const [a, b] = [summary(one, c), summary(five, c)];
+    const ratio = (x: number, y: number) => (x > 0 ? `${(y / x).toFixed(2)}×` : 'n/a');
+    lines.push(
+      `  ${c.name}: one ${a.p50.toFixed(0)} ms (${a.mean.toFixed(2)}), five ${b.p50.toFixed(0)} ms (${b.mean.toFixed(2)}): ${ratio(a.p50, b.p50)} (${ratio(a.mean, b.mean)})`,
+    );
   }
   console.log(lines.join('\n'));
 } finally {

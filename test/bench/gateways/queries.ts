@@ -31,8 +31,8 @@ const CIRCLE = `query Circle($codes: [ID!], $years: [Int!]!) { regions(codes: $c
   accessComparison(years: $years) { year referralsPer1000 { value suppressed } dropoutShare { value suppressed } averageDurationDays { value suppressed } } } }`;
 
 const LARGE = `{ regions { code name providers { agbCode name
-  contracts { id form financingVariant productCategories { code } startsOn endsOn }
-  waitingTimes(latestOnly: false) { id productCategory { code } reportedOn totalWeeks exceedsNorm waitingCount } } } }`;
+  contracts { id form startsOn }
+  waitingTimes { id totalWeeks exceedsNorm } } } }`;
 
 const TINY = `{ regions { code name } }`;
 
