@@ -8,7 +8,7 @@ import { runWorkers } from './workers.js';
 
 const config = loadConfig();
 const performance = loadPerformanceConfig();
-const log = createLog('gateway');
+const log = createLog('gateway', config.log);
 if (performance.workers > 1 && cluster.isPrimary) {
   runWorkers(performance.workers, log);
 } else {
