@@ -18,6 +18,7 @@ import { answerStore } from './cache/stores.js';
 import { responseCache } from './cache/response-cache.js';
 import { loadPerformanceConfig, type PerformanceConfig } from './performance-config.js';
 import { dataVersions } from '@youth-care/lib/data-versions';
+import { readTrustedDocuments, withTrustedDocuments } from './trusted-documents.js';
 
 /** What each gateway request knows: the verified caller. */
 export interface GatewayContext {
@@ -80,7 +81,8 @@ export async function createGateway(options: GatewayOptions): Promise<{ listen(p
   });
   const verify = cachedVerifier(createBearerVerifier(config.auth));
   const versions = dataVersions();
-  const shortcut = performance.responseCache ? responseCache({ store: answerStore(performance, versions), versions, rules, log }) : undefined;
+  const cached = performance.responseCache ? responseCache({ store: answerStore(performance, versions), versions, rules, log }) : undefined;
+  const shortcut = performance.trustedDocuments ? withTrustedDocuments(readTrustedDocuments(performance.trustedDocuments), config.nodeEnv === 'production', cached) : cached;
   const context = async (req: { headers: { authorization?: string | undefined } }): Promise<GatewayContext> => {
     try {
       return { viewer: await verify(req.headers.authorization) };

@@ -12,6 +12,8 @@ export interface PerformanceConfig {
   readonly responseCacheMaxBytes: number;
   /** Share identical subgraph fetches in flight; FETCH_DEDUP=off turns it off. */
   readonly fetchDedup: boolean;
+  /** The manifest of trusted documents (SHA-256 to text); in production no other document runs. */
+  readonly trustedDocuments: string | undefined;
   /** Processes serving the gateway on node:cluster; 1 serves in this process. */
   readonly workers: number;
 }
@@ -53,5 +55,6 @@ export function loadPerformanceConfig(env: Env = process.env): PerformanceConfig
     responseCacheMaxBytes: whole(env, 'RESPONSE_CACHE_MAX_MB', 64, 1) * 1024 * 1024,
     fetchDedup: onOff(env, 'FETCH_DEDUP'),
     workers: config.workers,
+    trustedDocuments: env.TRUSTED_DOCUMENTS || undefined,
   });
 }

@@ -36,6 +36,8 @@ export interface HttpOptions<C extends BaseContext> {
 }
 
 export interface ShortcutAnswer {
+  /** 200 unless given. */
+  readonly status?: number;
   readonly contentType: string;
   readonly body: string;
 }
@@ -147,7 +149,7 @@ export function createHttpServer<C extends BaseContext>(options: HttpOptions<C>)
       }
       const shortcut = methodOf(req) === 'POST' ? await options.shortcut?.(body, context, req) : undefined;
       if (shortcut?.answer) {
-        res.writeHead(200, { 'content-type': shortcut.answer.contentType, 'content-length': Buffer.byteLength(shortcut.answer.body) });
+        res.writeHead(shortcut.answer.status ?? 200, { 'content-type': shortcut.answer.contentType, 'content-length': Buffer.byteLength(shortcut.answer.body) });
         res.end(shortcut.answer.body);
         return;
       }
