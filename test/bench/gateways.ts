@@ -206,6 +206,21 @@ try {
       `  ${c.name}: one ${a.p50.toFixed(0)} ms (${a.mean.toFixed(2)}), five ${b.p50.toFixed(0)} ms (${b.mean.toFixed(2)}): ${ratio(a.p50, b.p50)} (${ratio(a.mean, b.mean)})`,
     );
   }
+  const verdict = (met: boolean) => (met ? 'met' : 'NOT met');
+  const hiveRatios = mix.map((q) => summary(q, o).rps / summary(q, h).rps);
+  const p99NoWorse = mix.every((q) => summary(q, o).p99 <= summary(q, h).p99);
+  const tiny = mix.find((q) => q.name === 'tiny')!;
+  const large = mix.find((q) => q.name === 'large answer')!;
+  const fan = summary(five, o).mean / summary(one, o).mean;
+  lines.push(
+    '',
+    'targets:',
+    `  ours >= 1.5x Hive req/s on every query of the mix (lowest ${Math.min(...hiveRatios).toFixed(2)}x), p99 no worse: ${verdict(Math.min(...hiveRatios) >= 1.5 && p99NoWorse)}`,
+    `  tiny >= 1.0x stock Apollo (${(summary(tiny, o).rps / summary(tiny, st).rps).toFixed(2)}x): ${verdict(summary(tiny, o).rps >= summary(tiny, st).rps)}`,
+    `  five regions <= 1.5x one region (mean latency ${fan.toFixed(2)}x; without the cache ${(summary(five, nc).p50 / summary(one, nc).p50).toFixed(2)}x at p50): ${verdict(fan <= 1.5)}`,
+    `  large answer >= 2x without the cache (${(summary(large, o).rps / summary(large, nc).rps).toFixed(2)}x): ${verdict(summary(large, o).rps >= 2 * summary(large, nc).rps)}`,
+    `  peak RSS under the large answer <= 350 MB (${summary(large, o).peakRss.toFixed(0)} MB): ${verdict(summary(large, o).peakRss <= 350)}`,
+  );
   console.log(lines.join('\n'));
 } finally {
   await Promise.all(children.map((c) => c.stop()));
