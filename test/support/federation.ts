@@ -4,6 +4,7 @@ import { mintToken } from '../../gateway/src/auth/mint.js';
 import { loadPerformanceConfig } from '../../gateway/src/performance-config.js';
 import { CLAIMS_HEADER, signClaims } from '@youth-care/lib/auth/signed-claims';
 import type { Viewer } from '@youth-care/lib/auth/viewer';
+import type { Log } from '@youth-care/lib/errors';
 import type { Config } from '@youth-care/lib/config';
 import type { DatabaseHub } from '@youth-care/lib/db/database';
 import type { RunningServer } from '@youth-care/lib/http';
@@ -37,7 +38,10 @@ export async function post<T = any>(
   return { status: response.status, ...body };
 }
 
-export type FederationOptions = TestDataOptions;
+export interface FederationOptions extends TestDataOptions {
+  /** Each service's log, by its name; silent when left out. */
+  readonly log?: (service: string) => Log;
+}
 
 export interface Federation {
   readonly config: Config;
@@ -77,7 +81,7 @@ export async function startFederation(options: FederationOptions): Promise<Feder
   const servers: Record<string, RunningServer> = {};
   const urls: Record<string, string> = {};
   for (const member of MEMBERS) {
-    const subgraph = member.create({ config, hub, log: silent });
+    const subgraph = member.create({ config, hub, log: options.log?.(member.name) ?? silent });
     await data.prepare(subgraph);
     subgraphs[member.name] = subgraph;
     servers[member.name] = await subgraph.listen(0, '127.0.0.1');
@@ -87,7 +91,7 @@ export async function startFederation(options: FederationOptions): Promise<Feder
   // Tests that write behind the gateway's back (or take a region down) expect fresh answers; the
   // tests of the answer cache turn it on.
   const performance = loadPerformanceConfig({ RESPONSE_CACHE: 'off', ...options.env });
-  const gateway = await createGateway({ config, log: silent, supergraphSdl, performance });
+  const gateway = await createGateway({ config, log: options.log?.('gateway') ?? silent, supergraphSdl, performance });
   const gatewayServer = await gateway.listen(0, '127.0.0.1');
   let stopped = false;
   const authorization = async (as: Viewer): Promise<Record<string, string>> =>
