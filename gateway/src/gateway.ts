@@ -48,6 +48,9 @@ export async function createGateway(options: GatewayOptions): Promise<{ listen(p
   const supergraphSdl = options.supergraphSdl ?? (await readFile(config.supergraphPath, 'utf8'));
   const services = new Map<string, string>();
   const overrides: Record<string, string | undefined> = { ...config.subgraphUrls, ...options.subgraphUrls };
+  // Apollo's gateway otherwise probes cloud metadata services and sends usage metrics to Apollo.
+  // Nothing leaves the machine unless an operator sets APOLLO_TELEMETRY_DISABLED=false.
+  process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
   const gateway = new ApolloGateway({
     supergraphSdl: servableSupergraph(supergraphSdl),
     buildService: ({ name, url }) => {
