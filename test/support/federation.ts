@@ -41,6 +41,8 @@ export interface FederationOptions {
   /** Demo data scale; 0 leaves the regions empty. */
   readonly scale?: number;
   readonly until?: string;
+  /** False leaves out the demo data that takes long (the referral histories); true by default. */
+  readonly history?: boolean;
   /** More environment, e.g. a region URL that points nowhere. */
   readonly env?: Record<string, string>;
 }
@@ -93,7 +95,7 @@ export async function startFederation(options: FederationOptions): Promise<Feder
     const subgraph = member.create({ config, hub, log: silent });
     const demo = scale > 0 ? { scale, until: options.until } : undefined;
     await subgraph.prepare(demo);
-    if (demo) await subgraph.loadDemo(demo);
+    if (demo && options.history !== false) await subgraph.loadDemo(demo);
     subgraphs[member.name] = subgraph;
     servers[member.name] = await subgraph.listen(0, '127.0.0.1');
     urls[member.name] = servers[member.name]!.url;

@@ -57,7 +57,7 @@ step('gateway ready');
 
 // Tokens only where this process can sign them: with the HS256 secret of local use.
 const tokens = config.auth.hs256Secret
-  ? await Promise.all(exampleViewers().map(async (viewer) => `  ${viewer.role.padEnd(16)} ${await mintToken(config.auth, viewer)}`))
+  ? await Promise.all(exampleViewers(config.demo.scale).map(async (viewer) => `  ${viewer.role.padEnd(16)} ${await mintToken(config.auth, viewer)}`))
   : [];
 
 console.log(`
