@@ -7,6 +7,14 @@ import type { Logger } from 'drizzle-orm';
 import postgres from 'postgres';
 import type { DatabaseConfig } from '../config.js';
 
+/**
+ * The embedded database runs on the event loop the servers answer on, and writes back inline:
+ * a checkpoint blocks every request until it is done. Small WAL and buffer sizes keep each
+ * checkpoint short, the data folder small (Postgres keeps up to max_wal_size of WAL) and the
+ * process's memory low.
+ */
+const EMBEDDED_SETTINGS = ['-c', 'max_wal_size=64MB', '-c', 'min_wal_size=32MB', '-c', 'shared_buffers=32MB'];
+
 /** The one database type repositories see, whichever driver is behind it. */
 export type Database = PgDatabase<PgQueryResultHKT>;
 
@@ -37,7 +45,7 @@ export class DatabaseHub {
     if (!this.#embedded) {
       const dir = this.config.embeddedDataDir;
       if (!dir.includes('://')) mkdirSync(dir, { recursive: true });
-      const client = new PGlite(this.config.embeddedDataDir);
+      const client = new PGlite({ dataDir: this.config.embeddedDataDir, startParams: [...PGlite.defaultStartParams, ...EMBEDDED_SETTINGS] });
       this.#embedded = { client, db: drizzlePglite({ client, logger: this.#logger }) as unknown as Database };
     }
     return this.#embedded.db;
