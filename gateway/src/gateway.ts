@@ -12,6 +12,7 @@ import { readSecurityRules, servableSupergraph } from './auth/field-rules.js';
 import { guardGateway } from './auth/guard.js';
 import { parseOptionsFor, queryLimitsPlugin, recodeTokenLimit } from './limits.js';
 import { SubgraphSource } from './subgraph-source.js';
+import { webPages } from './web/routes.js';
 
 /** What each gateway request knows: the verified caller. */
 export interface GatewayContext {
@@ -86,6 +87,8 @@ export async function createGateway(options: GatewayOptions): Promise<{ listen(p
     }
   };
 
+  const pages = webPages(config, verify);
+
   const ready = async (): Promise<JsonAnswer> => {
     const names = [...services.keys()];
     const states = await Promise.all(names.map((n) => answers(services.get(n) ?? '', config.subgraphTimeoutMs, config.auth.claimsSecret)));
@@ -102,6 +105,7 @@ export async function createGateway(options: GatewayOptions): Promise<{ listen(p
         context,
         corsOrigins: config.corsOrigins,
         maxBodyBytes: config.limits.maxBodyBytes,
+        pages,
         routes: {
           '/health': async () => ({ status: 200, body: { status: 'ok', service: 'gateway' } }),
           '/ready': ready,

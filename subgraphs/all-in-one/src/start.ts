@@ -21,7 +21,7 @@ if (process.argv.includes('--reset') && !config.database.embeddedDataDir.include
   step(`removed ${config.database.embeddedDataDir}`);
 }
 // The GraphQL engines take seconds to load; let them load while the database opens.
-const modules = Promise.all([import('./members.js'), import('../../../gateway/src/gateway.js'), import('../../../gateway/src/auth/mint.js')]);
+const modules = Promise.all([import('./members.js'), import('../../../gateway/src/gateway.js'), import('../../../gateway/src/auth/mint.js'), import('../../../gateway/src/web/bundle.js')]);
 const hub = new DatabaseHub(config.database);
 // Whatever has started stops on Ctrl-C, also when it comes before everything is up.
 const servers: RunningServer[] = [];
@@ -36,7 +36,7 @@ step(
     : 'using the PostgreSQL servers from the environment',
 );
 if (embedded.length > 0) await hub.embedded().execute('SELECT 1');
-const [{ MEMBERS }, { createGateway }, { exampleViewers, mintToken }] = await modules;
+const [{ MEMBERS }, { createGateway }, { exampleViewers, mintToken }, { webAssets }] = await modules;
 
 const urls: Record<string, string> = {};
 const subgraphs: Subgraph[] = [];
@@ -54,14 +54,20 @@ const gateway = await createGateway({ config, log, subgraphUrls: urls });
 const gatewayServer = await gateway.listen(config.ports.gateway, config.host);
 servers.push(gatewayServer);
 step('gateway ready');
+// Bundled now, so the first person to open the page need not wait for it.
+await webAssets();
 
 // Tokens only where this process can sign them: with the HS256 secret of local use.
 const tokens = config.auth.hs256Secret
   ? await Promise.all(exampleViewers(config.demo.scale).map(async (viewer) => `  ${viewer.role.padEnd(16)} ${await mintToken(config.auth, viewer)}`))
   : [];
 
+const webUrl = gatewayServer.url.replace(/graphql$/, '');
 console.log(`
 Youth-care federation is running at ${gatewayServer.url}
+
+Open ${webUrl} in a browser: the regional dashboard, the provider portal and the learning circle
+(pick a demo role at the top), and the GraphQL IDE at ${webUrl}graphiql.
 
 Try:
   curl -s ${gatewayServer.url} -H 'content-type: application/json' \\

@@ -28,6 +28,8 @@ export interface HttpOptions<C extends BaseContext> {
   /** Plain JSON routes answered on GET, such as /health and /ready. */
   readonly routes?: Readonly<Record<string, () => Promise<JsonAnswer>>>;
   readonly maxBodyBytes?: number;
+  /** Anything else the server answers (the gateway's web pages); resolves false to pass. */
+  readonly pages?: (req: http.IncomingMessage, res: http.ServerResponse, url: URL) => Promise<boolean>;
 }
 
 export interface RunningServer {
@@ -87,6 +89,7 @@ export function createHttpServer<C extends BaseContext>(options: HttpOptions<C>)
         res.writeHead(204).end();
         return;
       }
+      if (options.pages && (await options.pages(req, res, url))) return;
       const route = options.routes?.[url.pathname];
       if (route && req.method === 'GET') {
         const answer = await route();
