@@ -78,7 +78,10 @@ const silent = () => {};
  */
 export async function startFederation(options: FederationOptions): Promise<Federation> {
   const database = await createTestDatabase(options.label);
+  const scale = options.scale ?? 0.05;
   const config = loadConfig({
+    // The scale the demo roles (and their example viewers) are picked at.
+    ...(scale > 0 ? { DEMO_SCALE: String(scale) } : {}),
     // Generous, since test files run side by side on two cores; tests of timeouts set their own.
     REGION_TIMEOUT_MS: '30000',
     SUBGRAPH_TIMEOUT_MS: '30000',
@@ -87,7 +90,6 @@ export async function startFederation(options: FederationOptions): Promise<Feder
     ...options.env,
   });
   const hub = new DatabaseHub(config.database);
-  const scale = options.scale ?? 0.05;
   const subgraphs: Record<string, Subgraph> = {};
   const servers: Record<string, RunningServer> = {};
   const urls: Record<string, string> = {};
