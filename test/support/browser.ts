@@ -18,7 +18,8 @@ export function launchChromium(): Promise<Browser> {
 
 /**
  * A browser context that lets the page reach only `allowed` origins; every other request is
- * refused and recorded, so a test can show that nothing was asked of anyone else.
+ * refused and recorded with the page that asked, so a test can show that nothing was asked of
+ * anyone else.
  */
 export async function guardedContext(browser: Browser, allowed: readonly string[]): Promise<{ context: BrowserContext; outside: string[] }> {
   const context = await browser.newContext({ acceptDownloads: true, locale: 'nl-NL', viewport: { width: 1280, height: 900 } });
@@ -27,7 +28,13 @@ export async function guardedContext(browser: Browser, allowed: readonly string[
     const url = route.request().url();
     if (url.startsWith('blob:') || url.startsWith('data:') || allowed.some((origin) => url.startsWith(origin))) await route.continue();
     else {
-      outside.push(url);
+      let from = '';
+      try {
+        from = route.request().frame().url();
+      } catch {
+        // A request of no frame (a service worker's) has no page to name.
+      }
+      outside.push(`${url} from ${from}`);
       await route.abort('blockedbyclient');
     }
   });
