@@ -12,7 +12,7 @@ const env = {
   PROCUREMENT_PORT: '0',
   ACCESS_PORT: '0',
   MONITORING_PORT: '0',
-  DEMO_SCALE: '0.02',
+  DEMO_SCALE: '0.01',
 };
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 

@@ -1,7 +1,7 @@
 import type { RegionSources } from '@youth-care/lib/db/region-sources';
 import { groupBy } from '@youth-care/lib/region-loader';
 import type { RegionCode } from '@youth-care/lib/regions/registry';
-import { todayInNetherlands } from '@youth-care/lib/scalars';
+import { currentYear } from '@youth-care/lib/years';
 import { upsertOutcomes, upsertSatisfaction, type WriteCounts } from '../db/repository.js';
 import type { MonitoringTables } from '../db/schema.js';
 import { validateOutcomes } from './outcomes.js';
@@ -33,8 +33,6 @@ async function writeByRegion<R extends { region: RegionCode }>(
   return counts;
 }
 
-const thisYear = () => Number(todayInNetherlands().slice(0, 4));
-
 /** The one path every report takes, from a file or from the demo generator: check all rows, then write. */
 export async function importReportRows(
   kind: ReportKind,
@@ -45,11 +43,11 @@ export async function importReportRows(
   say: (line: string) => void,
 ): Promise<Map<RegionCode, WriteCounts>> {
   if (kind === 'satisfaction') {
-    const records = validateSatisfaction(label, rows, sources.regions, thisYear());
+    const records = validateSatisfaction(label, rows, sources.regions, currentYear());
     say(`${label}: ${records.length} satisfaction rows checked`);
     return writeByRegion(sources, records, (src, list) => upsertSatisfaction(src, list.map((r) => ({ ...r, source: origin }))), say);
   }
-  const records = validateOutcomes(label, rows, sources.regions, thisYear());
+  const records = validateOutcomes(label, rows, sources.regions, currentYear());
   say(`${label}: ${records.length} outcome rows checked`);
   return writeByRegion(sources, records, (src, list) => upsertOutcomes(src, list.map((r) => ({ ...r, source: origin }))), say);
 }

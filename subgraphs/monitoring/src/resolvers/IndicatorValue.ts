@@ -1,15 +1,14 @@
 import { NATIONAL_AREA } from '@youth-care/lib/db/national-source';
 import { isRegionCode } from '@youth-care/lib/regions/registry';
 import { servedRegion } from '@youth-care/lib/regions/resolvers';
-import type { MonitoringContext } from '../context.js';
+import type { IndicatorValueResolvers } from '../generated/graphql.js';
 import { benchmark } from '../indicators/benchmark.js';
-import type { IndicatorDefinition } from '../indicators/catalog.js';
 import type { IndicatorModel } from '../models.js';
 
-export const IndicatorValue = {
-  period: (v: IndicatorModel) => v.period.code,
-  year: (v: IndicatorModel) => v.period.year,
-  benchmark: async (v: IndicatorModel, args: { compareWith?: string[] | null }, ctx: MonitoringContext) => {
+export const IndicatorValue: IndicatorValueResolvers = {
+  period: (v) => v.period.code,
+  year: (v) => v.period.year,
+  benchmark: async (v, args, ctx) => {
     const own = v.area;
     if (!isRegionCode(own)) return null;
     const compared = args.compareWith
@@ -23,14 +22,4 @@ export const IndicatorValue = {
     const figures = (others as IndicatorModel[]).map((o, i) => ({ region: compared[i]!, value: o.value }));
     return benchmark(own, figures, (national as IndicatorModel).value);
   },
-};
-
-export const Indicator = {
-  cbsTable: (d: IndicatorDefinition) => d.tableId,
-  cbsMeasure: (d: IndicatorDefinition) => d.measure,
-  cbsDimensions: (d: IndicatorDefinition) => d.dims,
-};
-
-export const RegionValue = {
-  region: (r: { region: string }) => ({ code: r.region }),
 };
