@@ -1,3 +1,4 @@
+import { whenQuiet } from '@youth-care/lib/activity';
 import { refreshStatistics } from '@youth-care/lib/db/maintenance';
 import type { RegionSources } from '@youth-care/lib/db/region-sources';
 import { addDays, addMonths, monthStart } from '@youth-care/lib/dates';
@@ -293,7 +294,8 @@ export function demoBatches(code: RegionCode, options: DemoOptions): [string, Ac
 
 /**
  * Fills every served region with its demo history, one batch at a time through the import,
- * generated on a worker thread so the federation keeps answering while it loads. A batch
+ * generated on a worker thread, each batch waiting until no request is being answered, so the
+ * federation keeps answering while it loads. A batch
  * imported before is skipped, so a load cut short resumes where it stopped.
  */
 export async function seedAccessDemo(
@@ -313,6 +315,7 @@ export async function seedAccessDemo(
     const context = { source, region: regionInfo(code), pseudonymKey: pseudonymKeys[code], today };
     let records = 0;
     for await (const [part, batch] of batchesOffThread(code, options)) {
+      await whenQuiet();
       const report = await importRecords(context, batch, batchId(code, part));
       if (report.status === 'REJECTED') {
         throw new Error(`demo data for ${code} ${part} was rejected: ${JSON.stringify(report.problems.slice(0, 5))}`);

@@ -1,5 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { requestStarted } from './activity.js';
 import { HeaderMap, type ApolloServer, type BaseContext, type HTTPGraphQLRequest } from '@apollo/server';
 
 export interface JsonAnswer {
@@ -82,6 +83,7 @@ function graphqlError(code: string, message: string) {
 export function createHttpServer<C extends BaseContext>(options: HttpOptions<C>): http.Server {
   const limit = options.maxBodyBytes ?? 1_000_000;
   return http.createServer((req, res) => {
+    res.once('close', requestStarted());
     void (async () => {
       const url = new URL(req.url ?? '/', 'http://localhost');
       allowOrigin(req, res, options.corsOrigins ?? []);
