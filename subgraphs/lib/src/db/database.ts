@@ -10,10 +10,15 @@ import type { DatabaseConfig } from '../config.js';
 /**
  * The embedded database runs on the event loop the servers answer on, and writes back inline:
  * a checkpoint blocks every request until it is done. Small WAL and buffer sizes keep each
- * checkpoint short, the data folder small (Postgres keeps up to max_wal_size of WAL) and the
+ * checkpoint short, the data folder small (a checkpoint keeps up to max_wal_size of WAL) and the
  * process's memory low.
  */
 const EMBEDDED_SETTINGS = ['-c', 'max_wal_size=64MB', '-c', 'min_wal_size=32MB', '-c', 'shared_buffers=32MB'];
+/**
+ * A single-user Postgres has no checkpointer and checkpoints only when it shuts down, so its WAL
+ * would grow with every write until then. While statements come, the hub checkpoints this often.
+ */
+const EMBEDDED_CHECKPOINT_MS = 15_000;
 
 /** The one database type repositories see, whichever driver is behind it. */
 export type Database = PgDatabase<PgQueryResultHKT>;
@@ -26,7 +31,7 @@ export type Database = PgDatabase<PgQueryResultHKT>;
  */
 export class DatabaseHub {
   #statements = 0;
-  #embedded: { client: PGlite; db: Database } | undefined;
+  #embedded: { client: PGlite; db: Database; checkpoints: NodeJS.Timeout } | undefined;
   readonly #servers = new Map<string, { client: postgres.Sql; db: Database }>();
   readonly #logger: Logger = { logQuery: () => void this.#statements++ };
 
@@ -46,7 +51,15 @@ export class DatabaseHub {
       const dir = this.config.embeddedDataDir;
       if (!dir.includes('://')) mkdirSync(dir, { recursive: true });
       const client = new PGlite({ dataDir: this.config.embeddedDataDir, startParams: [...PGlite.defaultStartParams, ...EMBEDDED_SETTINGS] });
-      this.#embedded = { client, db: drizzlePglite({ client, logger: this.#logger }) as unknown as Database };
+      let checkpointed = this.#statements;
+      const checkpoints = setInterval(() => {
+        if (this.#statements === checkpointed) return;
+        checkpointed = this.#statements;
+        // A failed checkpoint leaves only more WAL behind; the next one tries again.
+        client.exec('CHECKPOINT').catch(() => {});
+      }, EMBEDDED_CHECKPOINT_MS);
+      checkpoints.unref();
+      this.#embedded = { client, db: drizzlePglite({ client, logger: this.#logger }) as unknown as Database, checkpoints };
     }
     return this.#embedded.db;
   }
@@ -67,7 +80,10 @@ export class DatabaseHub {
 
   async close(): Promise<void> {
     const closing: Promise<unknown>[] = [...this.#servers.values()].map((s) => s.client.end({ timeout: 5 }));
-    if (this.#embedded) closing.push(this.#embedded.client.close());
+    if (this.#embedded) {
+      clearInterval(this.#embedded.checkpoints);
+      closing.push(this.#embedded.client.close());
+    }
     this.#servers.clear();
     this.#embedded = undefined;
     await Promise.allSettled(closing);
