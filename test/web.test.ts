@@ -110,12 +110,26 @@ describe('regional dashboard', () => {
     expect(apiReferrals).toBeGreaterThan(0);
     expect(shownReferrals).toBe(apiReferrals);
 
-    const spending = await federation.query(`{ region(code: "JZ34") { spending(year: ${YEAR}) { byProductCategory { months { month euros } } } } }`, undefined, analyst);
+    const spending = await federation.query(
+      `{ region(code: "JZ34") { spending(year: ${YEAR}) { byProductCategory { months { month euros } } } contracts { startsOn endsOn budgetCeilingEuros } } }`,
+      undefined,
+      analyst,
+    );
     const perMonth = new Map<string, number>();
     for (const c of spending.data.region.spending.byProductCategory) for (const m of c.months) perMonth.set(m.month.slice(0, 7), (perMonth.get(m.month.slice(0, 7)) ?? 0) + m.euros);
+    // The budget line: each contract's ceiling spread evenly over the months of its period.
+    const index = (date: string) => Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1;
+    const budget = (month: string) =>
+      (spending.data.region.contracts as { startsOn: string; endsOn: string | null; budgetCeilingEuros: number | null }[])
+        .filter((c) => c.budgetCeilingEuros !== null && c.endsOn !== null && index(c.startsOn) <= index(month) && index(month) <= index(c.endsOn))
+        .reduce((sum, c) => sum + c.budgetCeilingEuros! / (index(c.endsOn!) - index(c.startsOn) + 1), 0);
     const shownSpending = await tableOf(page, 'spending');
     expect(shownSpending.map((r) => r[0])).toEqual([...perMonth.keys()].sort());
-    for (const row of shownSpending) expect(row[1]).toBe(nl(Math.round(perMonth.get(row[0]!)!), 0));
+    for (const row of shownSpending) {
+      expect(row[1]).toBe(nl(Math.round(perMonth.get(row[0]!)!), 0));
+      expect(row[2]).toBe(nl(Math.round(budget(row[0]!)), 0));
+    }
+    expect(shownSpending.some((row) => row[2] !== '0')).toBe(true);
 
     const indicators = await tableOf(page, 'indicators');
     expect(indicators.length).toBeGreaterThan(0);

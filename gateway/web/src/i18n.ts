@@ -52,10 +52,12 @@ const TEXT = {
   referrer: ['Verwijzer', 'Referrer'],
   referrals: ['Verwijzingen', 'Referrals'],
   spendingTitle: ['Uitgaven per maand tegen budget', 'Spending per month against budget'],
-  spendingDesc: ['Gedeclareerde euro’s (JW323) per maand; de lijn is het maandbudget.', 'Declared euros (JW323) per month; the line is the monthly budget.'],
-  spendingDescNoBudget: ['Gedeclareerde euro’s (JW323) per maand; er is geen budget vastgelegd.', 'Declared euros (JW323) per month; no budget is recorded.'],
+  spendingDesc: [
+    'Gedeclareerde euro’s (JW323) per maand; de lijn is het budget: de budgetplafonds van de contracten, gelijk verdeeld over hun looptijd.',
+    'Declared euros (JW323) per month; the line is the budget: the contracts’ budget ceilings, spread evenly over their periods.',
+  ],
   euros: ['Uitgaven (€)', 'Spending (€)'],
-  budget: ['Budget (€)', 'Budget (€)'],
+  budget: ['Budget uit contractplafonds (€)', 'Budget from contract ceilings (€)'],
   year: ['Jaar', 'Year'],
   indicatorTitle: ['CBS-indicatoren tegen Nederland en andere regio’s', 'CBS indicators against the Netherlands and peer regions'],
   indicatorDesc: [

@@ -16,7 +16,6 @@ const ROUTES: readonly { route: Route; label: 'dashboard' | 'providerPortal' | '
 ];
 const ROLES: readonly Viewer['role'][] = ['anonymous', 'region-analyst', 'provider', 'learning-circle', 'admin'];
 
-const opened = performance.now();
 let config: SignInConfig = { mode: 'none' };
 let viewer: Viewer = { role: 'anonymous', subject: null };
 let firstData = true;
@@ -134,9 +133,10 @@ function render(): void {
     if (turn !== rendering) return;
     main.dataset.loaded = 'true';
     if (firstData) {
-      // How long a person waits for figures after opening the page; browser tests read it.
+      // How long a person waits for figures after opening the page (performance.now() counts
+      // from the navigation); browser tests and bench:first-start read it.
       firstData = false;
-      const ms = Math.round(performance.now() - opened);
+      const ms = Math.round(performance.now());
       document.documentElement.dataset.timeToData = String(ms);
       performance.mark('data-shown');
     }

@@ -85,32 +85,65 @@ async function referralMix(code: string): Promise<HTMLElement> {
   });
 }
 
-const SPENDING = `query Spending($code: ID!, $year: Int!) { region(code: $code) { spending(year: $year) {
-  byProductCategory { months { month euros } } } } }`;
+const SPENDING = `query Spending($code: ID!, $year: Int!) { region(code: $code) {
+  spending(year: $year) { byProductCategory { months { month euros } } }
+  contracts { startsOn endsOn budgetCeilingEuros } } }`;
+
+interface Ceiling {
+  startsOn: string;
+  endsOn: string | null;
+  budgetCeilingEuros: number | null;
+}
+
+const monthIndex = (date: string) => Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1;
+
+/**
+ * The month's budget: every contract's budget ceiling spread evenly over the months of its
+ * period. Open-ended contracts and those without a ceiling (open house) add nothing.
+ */
+function monthlyBudget(contracts: readonly Ceiling[], month: string): number {
+  const at = monthIndex(month);
+  let budget = 0;
+  for (const c of contracts) {
+    if (c.budgetCeilingEuros === null || c.endsOn === null) continue;
+    const first = monthIndex(c.startsOn);
+    const last = monthIndex(c.endsOn);
+    if (at >= first && at <= last) budget += c.budgetCeilingEuros / (last - first + 1);
+  }
+  return Math.round(budget);
+}
 
 async function spending(code: string, year: number): Promise<HTMLElement> {
-  const data = await graphql<{ region: { spending: { byProductCategory: { months: { month: string; euros: number }[] }[] } | null } }>(SPENDING, { code, year });
+  type Data = { region: { spending: { byProductCategory: { months: { month: string; euros: number }[] }[] } | null; contracts: Ceiling[] | null } };
+  const data = await graphql<Data>(SPENDING, { code, year });
   if (!data.region.spending) throw new Error(t('noAccess'));
   const totals = new Map<string, number>();
   for (const category of data.region.spending.byProductCategory) {
     for (const m of category.months) totals.set(m.month, (totals.get(m.month) ?? 0) + m.euros);
   }
-  const points = [...totals].sort(([a], [b]) => a.localeCompare(b)).map(([month, euros]) => ({ month: month.slice(0, 7), euros: Math.round(euros) }));
+  const contracts = data.region.contracts ?? [];
+  const points = [...totals]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([month, euros]) => ({ month: month.slice(0, 7), euros: Math.round(euros), budget: monthlyBudget(contracts, month) }));
   return figure({
     id: 'spending',
     title: `${t('spendingTitle')} ${year}`,
-    description: t('spendingDescNoBudget'),
-    columns: [{ label: t('month') }, { label: t('euros'), digits: 0 }],
-    rows: points.map((p) => [p.month, p.euros]),
+    description: t('spendingDesc'),
+    columns: [{ label: t('month') }, { label: t('euros'), digits: 0 }, { label: t('budget'), digits: 0 }],
+    rows: points.map((p) => [p.month, p.euros, p.budget]),
     chart: (width) =>
       Plot.plot({
         width,
-        marginLeft: 80,
+        marginLeft: 90,
         ariaLabel: `${t('spendingTitle')} ${year}`,
-        ariaDescription: t('spendingDescNoBudget'),
+        ariaDescription: t('spendingDesc'),
         x: { label: t('month') },
         y: { label: t('euros'), grid: true },
-        marks: [Plot.barY(points, { x: 'month', y: 'euros', fill: '#2b6cb0' }), Plot.ruleY([0])],
+        marks: [
+          Plot.barY(points, { x: 'month', y: 'euros', fill: '#2b6cb0' }),
+          Plot.line(points, { x: 'month', y: 'budget', stroke: '#c05621', strokeWidth: 2.5, marker: 'circle' }),
+          Plot.ruleY([0]),
+        ],
       }),
   });
 }
