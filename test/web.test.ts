@@ -131,6 +131,10 @@ describe('regional dashboard', () => {
     }
     expect(shownSpending.some((row) => row[2] !== '0')).toBe(true);
 
+    const worstListed = await page.locator('#waiting-times .worst-providers li').allTextContents();
+    expect(worstListed.length).toBe(categories.length);
+    categories.forEach((c, i) => expect(worstListed[i]).toContain(c.worstProvider.name));
+
     const indicators = await tableOf(page, 'indicators');
     expect(indicators.length).toBeGreaterThan(0);
     expect(indicators.some((row) => row[1] === 'Nederland')).toBe(true);

@@ -21,6 +21,8 @@ export interface FigureSpec {
   readonly rows: readonly (readonly Cell[])[];
   /** Draws the chart; gets the width available. Without one the table is the figure. */
   readonly chart?: (width: number) => Element;
+  /** Shown beneath the chart and the table alike, such as a list the chart's reader needs. */
+  readonly beneath?: HTMLElement;
 }
 
 const isProtected = (cell: Cell): cell is Protected => typeof cell === 'object' && cell !== null;
@@ -142,6 +144,7 @@ export function figure(spec: FigureSpec): HTMLElement {
   if (spec.chart) actions.append(toggle);
   actions.append(download);
   section.append(heading, description, actions, chartBox, tableBox);
+  if (spec.beneath) section.append(spec.beneath);
   if (spec.rows.some((row) => row.some((cell) => isProtected(cell) && cell.suppressed))) {
     const note = document.createElement('p');
     note.className = 'suppressed-note';

@@ -44,6 +44,7 @@ const TEXT = {
   normWeeks: ['Norm (weken)', 'Norm (weeks)'],
   worstWeeks: ['Langste (weken)', 'Longest (weeks)'],
   worstProvider: ['Aanbieder met langste wachttijd', 'Provider with the longest wait'],
+  weeks: ['weken', 'weeks'],
   providersReporting: ['Aanbieders', 'Providers'],
   providersOverNorm: ['Boven de norm', 'Over the norm'],
   referralTitle: ['Verwijzingen naar verwijzer per maand', 'Referrals by referrer type per month'],

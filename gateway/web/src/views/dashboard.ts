@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { graphql, type Protected } from '../api.js';
 import type { Viewer } from '../auth.js';
-import { figure } from '../figure.js';
+import { figure, formatNumber } from '../figure.js';
 import { nameOf, t } from '../i18n.js';
 import { loadSections } from '../sections.js';
 
@@ -20,8 +20,20 @@ async function waitingTimes(code: string): Promise<HTMLElement> {
   const data = await graphql<{ region: { waitingTimeSummary: { byProductCategory: Row[] } | null } }>(WAITING, { code });
   const rows = data.region.waitingTimeSummary?.byProductCategory ?? [];
   const points = rows.map((r) => ({ category: `${r.productCategory.code} ${nameOf(r.productCategory)}`, median: r.medianTotalWeeks, norm: r.norm.totalWeeks, over: r.medianTotalWeeks > r.norm.totalWeeks }));
+  const worst = document.createElement('div');
+  worst.className = 'worst-providers';
+  const worstTitle = document.createElement('h3');
+  worstTitle.textContent = t('worstProvider');
+  const list = document.createElement('ul');
+  for (const [i, r] of rows.entries()) {
+    const item = document.createElement('li');
+    item.textContent = `${points[i]!.category}: ${r.worstProvider.name} (${formatNumber(r.worstTotalWeeks, 1)} ${t('weeks')})`;
+    list.append(item);
+  }
+  worst.append(worstTitle, list);
   return figure({
     id: 'waiting-times',
+    beneath: worst,
     title: t('waitingTitle'),
     description: t('waitingDesc'),
     columns: [
