@@ -77,7 +77,8 @@ Try:
 ${
   tokens.length > 0
     ? `
-Example tokens (8 hours; add -H 'authorization: Bearer <token>'; more with npm run token):
+Example tokens (8 hours; add -H 'authorization: Bearer <token>'; more with npm run token).
+The README's examples start with "# as: <role>": the token of that role below.
 ${tokens.join('\n')}
 `
     : ''

@@ -5,6 +5,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type { Logger } from 'drizzle-orm';
 import postgres from 'postgres';
+import { whenQuiet } from '../activity.js';
 import type { DatabaseConfig } from '../config.js';
 
 /**
@@ -60,8 +61,11 @@ export class DatabaseHub {
       const checkpoints = setInterval(() => {
         if (this.#statements === checkpointed) return;
         checkpointed = this.#statements;
-        // A failed checkpoint leaves only more WAL behind; the next one tries again.
-        client.exec('CHECKPOINT').catch(() => {});
+        // Between requests, as a checkpoint holds the database while it writes. A failed one
+        // leaves only more WAL behind; the next one tries again.
+        void whenQuiet()
+          .then(() => client.exec('CHECKPOINT'))
+          .catch(() => {});
       }, EMBEDDED_CHECKPOINT_MS);
       checkpoints.unref();
       this.#embedded = { client, db: drizzlePglite({ client, logger: this.#logger }) as unknown as Database, checkpoints };
