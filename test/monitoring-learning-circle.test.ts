@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REGION_CODES } from '@youth-care/lib/regions/registry';
+import { DEMO_REGION_CODES } from '@youth-care/lib/regions/registry';
 import { importReportFile } from '../subgraphs/monitoring/src/reports/import.js';
 import { monitoringSources } from '../subgraphs/monitoring/src/server.js';
 import { startFederation, type Federation } from './support/federation.js';
@@ -81,7 +81,7 @@ describe('a learning-circle comparison through the gateway', () => {
     expect(cells((r) => r.outcomes.dropout)).toEqual({ JZ35: SUPPRESSED, JZ33: SUPPRESSED, JZ21: SUPPRESSED, JZ43: SUPPRESSED, JZ34: shown(0.19) });
     expect(cells((r) => r.satisfaction.overallGrade)).toEqual({ JZ35: SUPPRESSED, JZ33: SUPPRESSED, JZ21: shown(7.5), JZ43: shown(7.5), JZ34: shown(7.5) });
     // Indicators the providers did not report are empty, not suppressed.
-    expect(cells((r) => r.outcomes.goalsReached)).toEqual(Object.fromEntries(REGION_CODES.map((c) => [c, { value: null, suppressed: false }])));
+    expect(cells((r) => r.outcomes.goalsReached)).toEqual(Object.fromEntries(DEMO_REGION_CODES.map((c) => [c, { value: null, suppressed: false }])));
     // CBS has no 2019 figures: no data, not suppressed.
     expect(rows.JZ43.indicators[0]).toMatchObject({ status: null, count: { value: null, suppressed: false }, value: { value: null, suppressed: false } });
   });
@@ -89,7 +89,7 @@ describe('a learning-circle comparison through the gateway', () => {
   it('compares all five regions over three years with every count protected and every figure on a suppressed count suppressed', async () => {
     const years = [2022, 2023, 2024];
     const regions = await learningCircle(years);
-    expect(regions.map((r) => r.code)).toEqual([...REGION_CODES]);
+    expect(regions.map((r) => r.code)).toEqual([...DEMO_REGION_CODES]);
     const counts: any[] = [];
     const dependants: [any, any][] = [];
     for (const region of regions) {
@@ -134,7 +134,7 @@ describe('SQL statements for a learning-circle question', () => {
     };
     const before = await measure();
     // Forty more providers reporting in every region and year.
-    const extra = REGION_CODES.flatMap((region) =>
+    const extra = DEMO_REGION_CODES.flatMap((region) =>
       [2022, 2023, 2024].flatMap((year) => Array.from({ length: 40 }, (_, i) => `${region},${year},${String(98_000_000 + i)},${10 + i},12,80`)),
     );
     await importFile('outcomes', 'more-outcomes.csv', `region,year,provider_agb,trajectories,dropout_pct,usefulness_pct\n${extra.join('\n')}\n`);
@@ -143,6 +143,6 @@ describe('SQL statements for a learning-circle question', () => {
     expect(after.providers).toBe(before.providers + extra.length);
     expect(after.statements).toBe(before.statements);
     // Indicators (national, one), satisfaction and outcomes (one per region each).
-    expect(after.statements).toBeLessThanOrEqual(1 + 2 * REGION_CODES.length);
+    expect(after.statements).toBeLessThanOrEqual(1 + 2 * DEMO_REGION_CODES.length);
   });
 });

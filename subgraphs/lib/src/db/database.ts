@@ -7,6 +7,7 @@ import type { Logger } from 'drizzle-orm';
 import postgres from 'postgres';
 import { whenQuiet } from '../activity.js';
 import type { DatabaseConfig } from '../config.js';
+import { watchPglite, watchPostgres, type StatementLabels } from '../observability/sql.js';
 
 /**
  * The embedded database runs on the event loop the servers answer on, and writes back inline:
@@ -28,13 +29,15 @@ export type Database = PgDatabase<PgQueryResultHKT>;
  * Owns every database connection of the process: the embedded PGlite instance (one for all
  * regions and subgraphs, since each costs hundreds of MB) and one postgres.js pool per server
  * URL. Counts every SQL statement sent, so tests and benchmarks can show that the number of
- * statements per request does not grow with the answer.
+ * statements per request does not grow with the answer. Each region's source gets a handle of its
+ * own over the shared connection, which times and traces its statements under its name.
  */
 export class DatabaseHub {
   #statements = 0;
   #closed = false;
   #embedded: { client: PGlite; db: Database; checkpoints: NodeJS.Timeout } | undefined;
   readonly #servers = new Map<string, { client: postgres.Sql; db: Database }>();
+  readonly #regions = new Map<string, Database>();
   readonly #logger: Logger = { logQuery: () => void this.#statements++ };
 
   constructor(private readonly config: DatabaseConfig) {}
@@ -50,6 +53,21 @@ export class DatabaseHub {
   /** The database behind a region: its own server URL if it has one, else the embedded one. */
   forUrl(url: string | undefined): Database {
     return url === undefined ? this.embedded() : this.server(url);
+  }
+
+  /** A region's (or the national source's) database, its statements measured and traced under its labels. */
+  forRegion(service: string, region: string, url: string | undefined): Database {
+    const key = `${service}/${region}/${url ?? 'embedded'}`;
+    let db = this.#regions.get(key);
+    if (!db) {
+      const labels: StatementLabels = { service, region };
+      db =
+        url === undefined
+          ? (drizzlePglite({ client: watchPglite(this.embeddedClient(), labels), logger: this.#logger }) as unknown as Database)
+          : (drizzlePostgres({ client: watchPostgres(this.serverClient(url), labels), logger: this.#logger }) as unknown as Database);
+      this.#regions.set(key, db);
+    }
+    return db;
   }
 
   embedded(): Database {
@@ -71,6 +89,16 @@ export class DatabaseHub {
       this.#embedded = { client, db: drizzlePglite({ client, logger: this.#logger }) as unknown as Database, checkpoints };
     }
     return this.#embedded.db;
+  }
+
+  private embeddedClient(): PGlite {
+    this.embedded();
+    return this.#embedded!.client;
+  }
+
+  private serverClient(url: string): postgres.Sql {
+    this.server(url);
+    return this.#servers.get(url)!.client;
   }
 
   private server(url: string): Database {
@@ -95,6 +123,7 @@ export class DatabaseHub {
       closing.push(this.#embedded.client.close());
     }
     this.#servers.clear();
+    this.#regions.clear();
     this.#embedded = undefined;
     await Promise.allSettled(closing);
   }
