@@ -225,13 +225,14 @@ describe('learning circle', () => {
     const circle = viewer('learning-circle');
     const page = await openAs('learning-circle');
     const year = YEAR - 1;
-    const { data } = await federation.query(
+    const { data, errors } = await federation.query(
       `query($codes: [ID!], $years: [Int!]!) { regions(codes: $codes) { code
         accessComparison(years: $years) { referralsPer1000 { value suppressed } dropoutShare { value suppressed } medianDaysRequestToStart { value suppressed } }
         waitingTimeComparison(years: $years) { shareOverNorm { value suppressed } medianTotalWeeks { value suppressed } waitingPer1000 { value suppressed } } } }`,
       { codes: circle.regions, years: [year] },
       circle,
     );
+    expect(errors).toBeUndefined();
     type P = { value: number | null; suppressed: boolean };
     const expected = (data.regions as Record<string, any>[]).map((r) => {
       const a = r.accessComparison[0] as Record<string, P>;

@@ -2,7 +2,7 @@ import { SignJWT } from 'jose';
 import type { AuthConfig } from '@youth-care/lib/config';
 import { claimsOf, type Viewer } from '@youth-care/lib/auth/viewer';
 import { regionDemoProviders } from '@youth-care/lib/demo/providers';
-import { REGION_CODES } from '@youth-care/lib/regions/registry';
+import { DEMO_REGION_CODES } from '@youth-care/lib/regions/registry';
 
 const DEFAULT_LIFETIME_SECONDS = 8 * 60 * 60;
 
@@ -39,7 +39,7 @@ export function exampleViewers(scale = 1): Viewer[] {
   return [
     { role: 'provider', subject: 'demo-provider', agbCode: provider.agbCode },
     { role: 'region-analyst', subject: 'demo-analyst-jz34', region: 'JZ34' },
-    { role: 'learning-circle', subject: 'demo-learning-circle', regions: [...REGION_CODES] },
+    { role: 'learning-circle', subject: 'demo-learning-circle', regions: [...DEMO_REGION_CODES] },
     { role: 'admin', subject: 'demo-admin' },
   ];
 }
