@@ -22,6 +22,7 @@ import { responseCache } from './cache/response-cache.js';
 import { loadPerformanceConfig, type PerformanceConfig } from './performance-config.js';
 import { dataVersions } from '@youth-care/lib/data-versions';
 import { readTrustedDocuments, withTrustedDocuments } from './trusted-documents.js';
+import { webPages } from './web/routes.js';
 
 /** What each gateway request knows: the verified caller. */
 export interface GatewayContext {
@@ -47,6 +48,9 @@ export async function createGateway(options: GatewayOptions): Promise<{ listen(p
   const supergraphSdl = options.supergraphSdl ?? (await readFile(config.supergraphPath, 'utf8'));
   const services = new Map<string, string>();
   const overrides: Record<string, string | undefined> = { ...config.subgraphUrls, ...options.subgraphUrls };
+  // Apollo's gateway otherwise probes cloud metadata services and sends usage metrics to Apollo.
+  // Nothing leaves the machine unless an operator sets APOLLO_TELEMETRY_DISABLED=false.
+  process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
   const gateway = new ApolloGateway({
     supergraphSdl: servableSupergraph(supergraphSdl),
     buildService: ({ name, url }) => {
@@ -88,6 +92,8 @@ export async function createGateway(options: GatewayOptions): Promise<{ listen(p
     }
   };
 
+  const pages = webPages(config, verify);
+
   return {
     async listen(port, host) {
       await apollo.start();
@@ -99,6 +105,7 @@ export async function createGateway(options: GatewayOptions): Promise<{ listen(p
         corsOrigins: config.corsOrigins,
         maxBodyBytes: config.limits.maxBodyBytes,
         shortcut,
+        pages,
         routes: {
           '/health': async () => ({ status: 200, body: { status: 'ok', service: 'gateway' } }),
           '/ready': () => gatewayReadiness(services, config.subgraphTimeoutMs),
