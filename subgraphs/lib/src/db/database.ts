@@ -23,7 +23,14 @@ export class DatabaseHub {
   readonly #servers = new Map<string, { client: postgres.Sql; db: Database }>();
   readonly #logger: Logger = { logQuery: () => void this.#statements++ };
 
-  constructor(private readonly config: DatabaseConfig) {}
+  /**
+   * `embeddedImage`: a dump (PGlite's dumpDataDir) the embedded database starts from instead of
+   * its data directory, so test files each get their own in-memory copy of data prepared once.
+   */
+  constructor(
+    private readonly config: DatabaseConfig,
+    private readonly embeddedImage?: Blob,
+  ) {}
 
   get closed(): boolean {
     return this.#closed;
@@ -42,7 +49,7 @@ export class DatabaseHub {
     if (!this.#embedded) {
       const dir = this.config.embeddedDataDir;
       if (!dir.includes('://')) mkdirSync(dir, { recursive: true });
-      const client = new PGlite(this.config.embeddedDataDir);
+      const client = new PGlite(dir, this.embeddedImage ? { loadDataDir: this.embeddedImage } : {});
       this.#embedded = { client, db: drizzlePglite({ client, logger: this.#logger }) as unknown as Database };
     }
     return this.#embedded.db;
