@@ -1,3 +1,4 @@
+import { whenQuiet } from '@youth-care/lib/activity';
 import { refreshStatistics } from '@youth-care/lib/db/maintenance';
 import type { RegionSource, RegionSources } from '@youth-care/lib/db/region-sources';
 import { addDays, addMonths, monthStart } from '@youth-care/lib/dates';
@@ -13,19 +14,21 @@ import { tableCounts } from './db/import-repository.js';
 import type { AccessTables } from './db/schema.js';
 import { importRecords } from './import/importer.js';
 import type { AccessRecord } from './import/records.js';
+import { batchesOffThread } from './seed-thread.js';
 
 /*
  * Demo referrals, shaped after the regions' own figures: about 1 in 7 young people receives
  * youth care in a year, FoodValley has about 5,000 in care in a month, and at scale 1 the five
  * regions hold some 200,000 trajectories over four years. Referrer mixes, waits, durations and
- * end reasons differ by region as their plans describe. Declarations cover the last twelve
- * months (enough for spending per month and year to date). Everything goes in through the
+ * end reasons differ by region as their plans describe. Declarations cover last year in full and
+ * this year to date (spending per month and year to date, and a whole year to look back on). Everything goes in through the
  * import, as a region's own export would. A pure function of its inputs (seed, scale, last day),
  * which are recorded before the first batch, so a load resumed on another day goes on with the
  * same history.
  */
 const YEARS = 4;
-const DECLARED_MONTHS = 12;
+/** Records per import batch: a batch is one transaction, and queries wait while it writes. */
+const BATCH_RECORDS = 1_000;
 const YEARLY_SHARE_IN_CARE = 0.14;
 
 interface AccessProfile {
@@ -108,7 +111,7 @@ export function generateAccessRecords(code: RegionCode, inputs: DemoInputs): Acc
   const end = inputs.endsOn;
   const lastMonth = monthStart(end);
   const firstDay = addMonths(lastMonth, -12 * YEARS + 1);
-  const declareFrom = addMonths(lastMonth, -(DECLARED_MONTHS - 1));
+  const declareFrom = `${Number(lastMonth.slice(0, 4)) - 1}-01-01`;
   const providers = regionDemoProviders(code, inputs.scale).filter((p) => p.productCategories.some((c) => PRODUCTS[c]));
   const byCategory = new Map<string, DemoProvider[]>();
   for (const p of providers) for (const c of p.productCategories) if (PRODUCTS[c]) byCategory.set(c, [...(byCategory.get(c) ?? []), p]);
@@ -284,10 +287,24 @@ export function monthlyBatches(records: readonly AccessRecord[]): [string, Acces
 }
 
 /**
- * Loads one region's demo history, one monthly batch at a time through the import, yielding
- * between batches so the federation keeps answering. Each batch is one transaction and is
- * skipped when imported before, so a load stopped at any point (a signal, kill -9) resumes
- * where it stopped; the recorded inputs make it the same history on any later day.
+ * A region's demo history as named import batches: each month's messages, in parts small enough
+ * that one part's transaction keeps queries waiting well under a second.
+ */
+export function demoBatches(code: RegionCode, inputs: DemoInputs): [string, AccessRecord[]][] {
+  return monthlyBatches(generateAccessRecords(code, inputs)).flatMap(([month, records]) =>
+    Array.from({ length: Math.ceil(records.length / BATCH_RECORDS) }, (_, i) => [
+      `${month}:${i + 1}`,
+      records.slice(i * BATCH_RECORDS, (i + 1) * BATCH_RECORDS),
+    ] as [string, AccessRecord[]]),
+  );
+}
+
+/**
+ * Loads one region's demo history, generated on a worker thread, one batch at a time through the
+ * import, each waiting until no request is being answered, so the federation keeps answering.
+ * Each batch is one transaction and is skipped when imported before, so a load stopped at any
+ * point (a signal, kill -9) resumes where it stopped; the recorded inputs make it the same
+ * history on any later day.
  */
 async function loadRegion(source: RegionSource<AccessTables>, code: RegionCode, options: DemoOptions, pseudonymKey: string, log: Log): Promise<void> {
   let load = await recordedDemoLoad(source);
@@ -303,18 +320,20 @@ async function loadRegion(source: RegionSource<AccessTables>, code: RegionCode, 
     log(`access demo data for ${code} resumes as it began`, { scale: load.scale, endsOn: load.endsOn });
   }
   const started = Date.now();
-  const records = generateAccessRecords(code, load);
+  const inputs: DemoInputs = { seed: load.seed, scale: load.scale, endsOn: load.endsOn };
   // Checked against the history's own last day, so a resumed load judges its records as the first start did.
   const context = { source, region: regionInfo(code), pseudonymKey, today: load.endsOn };
-  for (const [month, batch] of monthlyBatches(records)) {
-    const report = await importRecords(context, batch, `demo:${code}:${load.seed}:${load.scale}:${load.endsOn}:${month}`);
-    if (report.status === 'REJECTED') throw new Error(`demo data for ${code} ${month} was rejected: ${JSON.stringify(report.problems.slice(0, 5))}`);
-    if (month.endsWith('-12')) log(`access demo data for ${code}: ${month.slice(0, 4)} in place`);
-    await new Promise((resolve) => setImmediate(resolve));
+  let records = 0;
+  for await (const [part, batch] of batchesOffThread(code, inputs)) {
+    await whenQuiet();
+    const report = await importRecords(context, batch, `demo:${code}:${load.seed}:${load.scale}:${load.endsOn}:${part}`);
+    if (report.status === 'REJECTED') throw new Error(`demo data for ${code} ${part} was rejected: ${JSON.stringify(report.problems.slice(0, 5))}`);
+    if (part.endsWith('-12:1')) log(`access demo data for ${code}: ${part.slice(0, 4)} loading its last month`);
+    records += batch.length;
   }
   await refreshStatistics(source.db, Object.values(source.tables));
   await completeDemoLoad(source);
-  log(`access demo data for ${code}`, { records: records.length, ...(await tableCounts(source)), ms: Date.now() - started });
+  log(`access demo data for ${code}`, { records, ...(await tableCounts(source)), ms: Date.now() - started });
 }
 
 /** Fills every served region with its demo history; a region that fails is reported and skipped. */

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { requestStarted } from './activity.js';
 import { REQUEST_ID_HEADER, requestIdFrom, withRequestId } from './observability/request-id.js';
 import { withServerSpan } from './observability/server-span.js';
 import type { Log } from './errors.js';
@@ -35,9 +36,29 @@ export interface HttpOptions<C extends BaseContext> {
   /** Plain routes answered on GET, such as /health, /ready and /metrics. */
   readonly routes?: Readonly<Record<string, (req: http.IncomingMessage) => Promise<JsonAnswer>>>;
   readonly maxBodyBytes?: number;
+  /** Anything else the server answers (the gateway's web pages); resolves false to pass. */
+  readonly pages?: (req: http.IncomingMessage, res: http.ServerResponse, url: URL) => Promise<boolean>;
   /** The service's name in traces. */
   readonly service: string;
   readonly log: Log;
+  /**
+   * Looks at a parsed POST body after the context is built, before Apollo: it may answer in
+   * Apollo's place (a cached answer), or ask to see what Apollo answered.
+   */
+  readonly shortcut?: (body: unknown, context: C, req: http.IncomingMessage) => Promise<Shortcut | undefined>;
+}
+
+export interface ShortcutAnswer {
+  /** 200 unless given. */
+  readonly status?: number;
+  readonly contentType: string;
+  readonly body: string;
+}
+
+export interface Shortcut {
+  readonly answer?: ShortcutAnswer;
+  /** Called with a complete answer Apollo gave. */
+  remember?(status: number, contentType: string, body: string): void;
 }
 
 export interface RunningServer {
@@ -103,6 +124,7 @@ function graphqlError(code: string, message: string) {
 export function createHttpServer<C extends BaseContext>(options: HttpOptions<C>): http.Server {
   const limit = options.maxBodyBytes ?? 1_000_000;
   const server = http.createServer((req, res) => {
+    res.once('close', requestStarted());
     const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
     res.setHeader(REQUEST_ID_HEADER, requestId);
     void withRequestId(requestId, async () => {
@@ -120,6 +142,7 @@ export function createHttpServer<C extends BaseContext>(options: HttpOptions<C>)
         res.writeHead(204).end();
         return;
       }
+      if (options.pages && (await options.pages(req, res, url))) return;
       const route = options.routes?.[url.pathname];
       if (route && req.method === 'GET') {
         sendAnswer(res, await route(req));
@@ -160,7 +183,17 @@ export function createHttpServer<C extends BaseContext>(options: HttpOptions<C>)
             return;
           }
         }
-        const request: HTTPGraphQLRequest = { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body };
+        const method = (req.method ?? 'GET').toUpperCase();
+        const shortcut = method === 'POST' ? await options.shortcut?.(body, context, req) : undefined;
+        if (shortcut?.answer) {
+          res.writeHead(shortcut.answer.status ?? 200, {
+            'content-type': shortcut.answer.contentType,
+            'content-length': Buffer.byteLength(shortcut.answer.body),
+          });
+          res.end(shortcut.answer.body);
+          return;
+        }
+        const request: HTTPGraphQLRequest = { method, headers, search: url.search, body };
         const response = await options.apollo.executeHTTPGraphQLRequest({
           httpGraphQLRequest: request,
           context: async () => context,
@@ -168,6 +201,7 @@ export function createHttpServer<C extends BaseContext>(options: HttpOptions<C>)
         for (const [key, value] of response.headers) res.setHeader(key, value);
         res.statusCode = response.status ?? 200;
         if (response.body.kind === 'complete') {
+          shortcut?.remember?.(res.statusCode, String(res.getHeader('content-type') ?? ''), response.body.string);
           res.end(response.body.string);
           return;
         }

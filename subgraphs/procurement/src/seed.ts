@@ -1,3 +1,4 @@
+import { dataVersions } from '@youth-care/lib/data-versions';
 import { refreshStatistics } from '@youth-care/lib/db/maintenance';
 import type { RegionSources } from '@youth-care/lib/db/region-sources';
 import { addMonths, monthStart } from '@youth-care/lib/dates';
@@ -184,6 +185,7 @@ export async function seedDemoData(sources: RegionSources<ProcurementTables>, op
         const data = generateRegionDataset(code, options);
         // One transaction: a load stopped half-way leaves nothing, and the next start loads it whole.
         await insertDataset(src, data);
+        await dataVersions().bump('procurement', [code]);
         await refreshStatistics(src.db, Object.values(src.tables));
         log(`procurement demo data for ${code}`, {
           providers: data.providers.length,
