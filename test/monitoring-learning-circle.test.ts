@@ -20,7 +20,7 @@ const LEARNING_CIRCLE = `query($codes: [ID!], $years: [Int!]!) { regions(codes: 
       continuesWithoutHelp { value suppressed } noRepeatUse { value suppressed } problemsReduced { value suppressed } goalsReached { value suppressed } } } } }`;
 
 /** A year without demo data, filled with one count per region: 0, 4, 5, 7 and 212. */
-const TEST_YEAR = 2019;
+const TEST_YEAR = 2018;
 const COUNTS = { JZ35: 0, JZ33: 4, JZ21: 5, JZ43: 7, JZ34: 212 } as const;
 
 let fed: Federation;
@@ -82,7 +82,7 @@ describe('a learning-circle comparison through the gateway', () => {
     expect(cells((r) => r.satisfaction.overallGrade)).toEqual({ JZ35: SUPPRESSED, JZ33: SUPPRESSED, JZ21: shown(7.5), JZ43: shown(7.5), JZ34: shown(7.5) });
     // Indicators the providers did not report are empty, not suppressed.
     expect(cells((r) => r.outcomes.goalsReached)).toEqual(Object.fromEntries(REGION_CODES.map((c) => [c, { value: null, suppressed: false }])));
-    // CBS has no 2019 figures: no data, not suppressed.
+    // CBS has no 2018 figures: no data, not suppressed.
     expect(rows.JZ43.indicators[0]).toMatchObject({ status: null, count: { value: null, suppressed: false }, value: { value: null, suppressed: false } });
   });
 
@@ -114,10 +114,10 @@ describe('a learning-circle comparison through the gateway', () => {
       else expect(count.value % 5 === 0 && count.value >= 5).toBe(true);
     }
     for (const [count, figure] of dependants) if (count.suppressed) expect(figure).toEqual(SUPPRESSED);
-    // FoodValley's youth probation rests on Renswoude's secret cell in every year.
+    // Renswoude's youth probation is secret in every year, yet CBS publishes FoodValley's own row: the region keeps its figure.
     const foodValley = regions.find((r) => r.code === 'JZ21')!;
     for (const row of foodValley.monitoringComparison) {
-      expect(row.indicators.find((i: any) => i.indicator.code === 'YOUTH_PROBATION')).toMatchObject({ count: SUPPRESSED, value: SUPPRESSED });
+      expect(row.indicators.find((i: any) => i.indicator.code === 'YOUTH_PROBATION').count.suppressed).toBe(false);
     }
   });
 });

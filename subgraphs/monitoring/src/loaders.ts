@@ -9,8 +9,8 @@ import * as national from './db/national-repository.js';
 import type { NationalTables } from './db/national-schema.js';
 import * as repo from './db/repository.js';
 import type { MonitoringTables } from './db/schema.js';
-import { indicator } from './indicators/catalog.js';
-import { indicatorValue, membersOf } from './indicators/values.js';
+import { indicator, segmentFor } from './indicators/catalog.js';
+import { indicatorValue, membersOf, ownRowCounts } from './indicators/values.js';
 import type { IndicatorModel, InRegion, OutcomeModel, SatisfactionModel } from './models.js';
 
 type Source = RegionSource<MonitoringTables>;
@@ -63,21 +63,31 @@ export function createLoaders(scope: LoaderScope) {
         const wanted = distinct(keys.map((k) => `${k.indicator}|${k.period}`)).map((pair) => {
           const [code, period] = pair.split('|') as [string, string];
           const def = indicator(code);
+          const parsed = parsePeriod(period)!;
           return {
             indicator: code,
-            tableId: def.tableId,
+            tableId: segmentFor(def, parsed.year).tableId,
             measure: def.measure,
             dims: def.dims,
             weightMeasure: def.weightMeasure,
+            relativeMeasure: def.relativeMeasure,
             period,
-            startsOn: parsePeriod(period)!.startsOn,
+            startsOn: parsed.startsOn,
           };
         });
-        return national.aggregate(src, members, wanted);
+        const own = distinct(keys.map((k) => `${k.area}|${k.period}`))
+          .map((pair) => pair.split('|') as [string, string])
+          .filter(([area, period]) => ownRowCounts(area, parsePeriod(period)!))
+          .map(([area, period]) => ({ area, period }));
+        return national.aggregate(src, members, wanted, own);
       },
       rowMatch: (row) => indicatorId(row),
       keyMatch: indicatorId,
-      combine: (rows, key) => indicatorValue(key.area, indicator(key.indicator), parsePeriod(key.period)!, rows[0]),
+      combine: (rows, key) => {
+        const def = indicator(key.indicator);
+        const period = parsePeriod(key.period)!;
+        return indicatorValue(key.area, def, period, segmentFor(def, period.year).tableId, rows[0]);
+      },
     }),
 
     cbsTables: nationalLoader<NationalTables, 'all', national.CbsTableRow, national.CbsTableRow[]>(nationalScope, {

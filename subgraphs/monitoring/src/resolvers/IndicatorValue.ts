@@ -3,12 +3,20 @@ import { isRegionCode } from '@youth-care/lib/regions/registry';
 import { servedRegion } from '@youth-care/lib/regions/resolvers';
 import type { MonitoringContext } from '../context.js';
 import { benchmark } from '../indicators/benchmark.js';
-import type { IndicatorDefinition } from '../indicators/catalog.js';
+import { parsePeriod } from '../cbs/periods.js';
+import { currentTable, segmentFor, seriesBreaks, type IndicatorDefinition } from '../indicators/catalog.js';
 import type { IndicatorModel } from '../models.js';
+import { checkPeriods } from './args.js';
 
 export const IndicatorValue = {
   period: (v: IndicatorModel) => v.period.code,
   year: (v: IndicatorModel) => v.period.year,
+  cbsTable: (v: IndicatorModel) => v.tableId,
+  incompleteMembers: (v: IndicatorModel) => v.incompleteMembers.map((code) => ({ code })),
+  comparableWith: (v: IndicatorModel, args: { period: string }) => {
+    const [other] = checkPeriods([args.period], 'period');
+    return segmentFor(v.indicator, parsePeriod(other!)!.year).tableId === v.tableId;
+  },
   benchmark: async (v: IndicatorModel, args: { compareWith?: string[] | null }, ctx: MonitoringContext) => {
     const own = v.area;
     if (!isRegionCode(own)) return null;
@@ -26,7 +34,8 @@ export const IndicatorValue = {
 };
 
 export const Indicator = {
-  cbsTable: (d: IndicatorDefinition) => d.tableId,
+  cbsTable: (d: IndicatorDefinition) => currentTable(d),
+  seriesBreaks: (d: IndicatorDefinition) => seriesBreaks(d),
   cbsMeasure: (d: IndicatorDefinition) => d.measure,
   cbsDimensions: (d: IndicatorDefinition) => d.dims,
 };
