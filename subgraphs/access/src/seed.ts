@@ -17,12 +17,15 @@ import type { AccessRecord } from './import/records.js';
  * Demo referrals, shaped after the regions' own figures: about 1 in 7 young people receives
  * youth care in a year, FoodValley has about 5,000 in care in a month, and at scale 1 the five
  * regions hold some 200,000 trajectories over four years. Referrer mixes, waits, durations and
- * end reasons differ by region as their plans describe. Declarations cover the last twelve
- * months (enough for spending per month and year to date). Everything goes in through the
- * import, as a region's own export would. Deterministic for the same scale and end month.
+ * end reasons differ by region as their plans describe. Referrals by the municipality's own
+ * access team are allocated straight away, without a request (JW315), as iJw has it.
+ * Declarations cover the last two full years and the current one (spending per month for a
+ * whole year, and year to date). Everything goes in through the import, as a region's own export
+ * would. Deterministic for the same scale and end month.
  */
 const YEARS = 4;
-const DECLARED_MONTHS = 12;
+/** Full years of declarations before the current one. */
+const DECLARED_FULL_YEARS = 2;
 const YEARLY_SHARE_IN_CARE = 0.14;
 
 interface AccessProfile {
@@ -66,14 +69,14 @@ const HOURS_A_WEEK: Product = { unit: '04', frequency: '2', volume: (r) => r.int
 const PRODUCTS: Record<string, Product> = {
   '40': HOURS_A_WEEK,
   '41': { unit: '16', frequency: '2', volume: (r) => r.int(2, 5), tariff: 118, financing: 'INSPANNINGSGERICHT' },
-  '42': { unit: '82', frequency: '4', volume: (r) => r.int(8, 22), tariff: 31, financing: 'OUTPUTGERICHT' },
+  '42': { unit: '84', frequency: '4', volume: (r) => r.int(8, 22), tariff: 31, financing: 'OUTPUTGERICHT' },
   '43': { unit: '14', frequency: '4', volume: () => 31, tariff: 312, financing: 'INSPANNINGSGERICHT' },
   '44': { unit: '14', frequency: '4', volume: () => 31, tariff: 198, financing: 'INSPANNINGSGERICHT' },
   '45': HOURS_A_WEEK,
   '46': { unit: '14', frequency: '6', volume: (r) => r.int(7, 28), tariff: 390, financing: 'INSPANNINGSGERICHT' },
   '50': HOURS_A_WEEK,
-  '51': { unit: '82', frequency: '6', volume: () => 1, tariff: 1_450, financing: 'OUTPUTGERICHT' },
-  '52': { unit: '82', frequency: '6', volume: () => 1, tariff: 3_900, financing: 'OUTPUTGERICHT' },
+  '51': { unit: '84', frequency: '6', volume: () => 1, tariff: 1_450, financing: 'OUTPUTGERICHT' },
+  '52': { unit: '84', frequency: '6', volume: () => 1, tariff: 3_900, financing: 'OUTPUTGERICHT' },
   '53': HOURS_A_WEEK,
   '54': { unit: '04', frequency: '2', volume: (r) => r.int(1, 3), tariff: 104, financing: 'INSPANNINGSGERICHT' },
 };
@@ -100,7 +103,7 @@ export function generateAccessRecords(code: RegionCode, options: DemoOptions): A
   const lastMonth = monthStart(options.until ?? today);
   const end = addDays(addMonths(lastMonth, 1), -1) < today ? addDays(addMonths(lastMonth, 1), -1) : today;
   const firstDay = addMonths(lastMonth, -12 * YEARS + 1);
-  const declareFrom = addMonths(lastMonth, -(DECLARED_MONTHS - 1));
+  const declareFrom = `${Number(lastMonth.slice(0, 4)) - DECLARED_FULL_YEARS}-01-01`;
   const providers = regionDemoProviders(code, options.scale).filter((p) => p.productCategories.some((c) => PRODUCTS[c]));
   const byCategory = new Map<string, DemoProvider[]>();
   for (const p of providers) for (const c of p.productCategories) if (PRODUCTS[c]) byCategory.set(c, [...(byCategory.get(c) ?? []), p]);
@@ -155,22 +158,20 @@ export function generateAccessRecords(code: RegionCode, options: DemoOptions): A
     const crisis = category === '46';
     const trajectory = `${code}-T${String(n).padStart(7, '0')}`;
     const productCode = `${category}${rng.pick(['A01', 'A02', 'B01'])}`;
-    records.push({
-      message: 'JW315',
-      trajectory,
+    const referral = {
       client: client.id,
       birthYear: client.birthYear,
       municipality: client.municipality,
       referrerType: weighted(rng, profile.referrers),
-      productCategory: category,
-      productCode,
       provider: provider.agbCode,
-      requestedOn,
       crisis,
       residential: category === '43' || category === '44',
-    });
+    };
+    // The access team's own referrals are allocated on the day, without a request; crises start before any allocation.
+    const municipal = referral.referrerType === '01' && !crisis;
+    if (!municipal) records.push({ message: 'JW315', trajectory, ...referral, productCategory: category, productCode, requestedOn });
     const startedOn = crisis ? addDays(requestedOn, rng.int(0, 1)) : undefined;
-    const allocatedOn = crisis ? addDays(startedOn!, rng.int(1, 20)) : addDays(requestedOn, days(rng, profile.allocationDays));
+    const allocatedOn = crisis ? addDays(startedOn!, rng.int(1, 20)) : municipal ? requestedOn : addDays(requestedOn, days(rng, profile.allocationDays));
     if (allocatedOn > end) continue;
     const start = startedOn ?? addDays(allocatedOn, days(rng, profile.waitDays));
     const duration = Math.max(7, days(rng, crisis ? 21 : profile.durationDays));
@@ -181,6 +182,7 @@ export function generateAccessRecords(code: RegionCode, options: DemoOptions): A
     records.push({
       message: 'JW301',
       trajectory,
+      ...(municipal ? referral : {}),
       allocation,
       allocatedOn,
       productCode,
@@ -203,7 +205,7 @@ export function generateAccessRecords(code: RegionCode, options: DemoOptions): A
     let month = monthStart(start) < declareFrom ? declareFrom : monthStart(start);
     let totalDeclared = 0;
     while (month.slice(0, 7) <= lastCareMonth && (validUntil === null || month <= validUntil)) {
-      const monthVolume = product.frequency === '6' ? Math.min(volume - totalDeclared, product.unit === '82' ? volume : rng.int(3, 9)) : Math.min(volume * (product.frequency === '2' ? 4 : 1), product.frequency === '4' ? 31 : 1000);
+      const monthVolume = product.frequency === '6' ? Math.min(volume - totalDeclared, product.unit === '84' ? volume : rng.int(3, 9)) : Math.min(volume * (product.frequency === '2' ? 4 : 1), product.frequency === '4' ? 31 : 1000);
       if (monthVolume <= 0) break;
       totalDeclared += monthVolume;
       records.push({

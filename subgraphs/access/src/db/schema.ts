@@ -19,6 +19,12 @@ import {
 /** drizzle-kit writes migrations for this schema; each region gets its own copy of it. */
 export const BASE_SCHEMA = 'access';
 
+/**
+ * How a trajectory came to its allocation: after a provider's request (JW315), or allocated
+ * straight away on referral by the municipality's own access team (COD327 01), without a JW315.
+ */
+export const ROUTES = ['REQUEST', 'MUNICIPAL'] as const;
+
 export const PLAN_KINDS = ['FAMILY_PLAN', 'PERSPECTIVE_PLAN', 'FUTURE_PLAN', 'SUPPORT_PLAN'] as const;
 export const GOAL_ATTAINMENT = ['ACHIEVED', 'PARTLY_ACHIEVED', 'NOT_ACHIEVED', 'OPEN'] as const;
 
@@ -41,6 +47,8 @@ export function accessTables<S extends string | undefined>(table: PgTableFn<S>) 
       providerAgb: varchar('provider_agb', { length: 8 }).notNull(),
       crisis: boolean('crisis').notNull(),
       residential: boolean('residential').notNull(),
+      route: text('route', { enum: ROUTES }).notNull().default('REQUEST'),
+      /** The request's date; on the municipal route, the allocation's: the day the young person was referred. */
       requestedOn: date('requested_on', { mode: 'string' }).notNull(),
       allocatedOn: date('allocated_on', { mode: 'string' }),
       startedOn: date('started_on', { mode: 'string' }),

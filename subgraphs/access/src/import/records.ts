@@ -24,7 +24,16 @@ export interface RequestRecord {
   crisis: boolean;
   residential: boolean;
 }
-export interface AllocationRecord {
+/** Who the young person is and who referred them: a JW315 carries it, and so does a JW301 on the municipal route. */
+export type ReferralFields = Pick<RequestRecord, 'client' | 'birthYear' | 'municipality' | 'referrerType' | 'provider' | 'crisis' | 'residential'>;
+
+/**
+ * When the municipality's own access team referred (COD327 01) the region allocates straight
+ * away, without a JW315: the allocation then names the young person and the referrer itself,
+ * with the fields of a JW315 (client, birthYear, municipality, referrerType, provider, crisis,
+ * residential); otherwise it carries none of them.
+ */
+export interface AllocationRecord extends Partial<ReferralFields> {
   message: 'JW301';
   trajectory: string;
   allocation: string;
@@ -132,6 +141,19 @@ class Checker {
 
 const PRODUCT_CODE = /^\d{2}[A-Z0-9]{3}$/;
 
+/** The units (WJ756) each financing variant counts in; a task-based allocation is not counted per client. */
+export const UNITS_BY_VARIANT: Readonly<Record<(typeof FINANCING_VARIANTS)[number], readonly string[] | null>> = {
+  INSPANNINGSGERICHT: ['01', '04', '14', '16', '82'],
+  OUTPUTGERICHT: ['83', '84'],
+  TAAKGERICHT: null,
+};
+
+function memberOn(checker: Checker, region: RegionInfo, municipality: string, day: string): void {
+  if (isDate(day) && !membersOn(region, day).some((m) => m.code === municipality)) {
+    checker.problems.push(`municipality ${municipality} is not part of ${region.name} (${region.code}) on ${day}`);
+  }
+}
+
 function productCodeFits(checker: Checker, productCode: string, category: string): void {
   if (PRODUCT_CODE.test(productCode) && productCode.slice(0, 2) !== category) {
     checker.problems.push(`productCode ${productCode} does not belong to product category ${category}`);
@@ -147,9 +169,7 @@ export function checkRecord(raw: unknown, region: RegionInfo): { record?: Access
     case 'JW315': {
       const requestedOn = c.date('requestedOn') ?? '';
       const municipality = c.text('municipality', /^GM\d{4}$/);
-      if (isDate(requestedOn) && !membersOn(region, requestedOn).some((m) => m.code === municipality)) {
-        c.problems.push(`municipality ${municipality} is not part of ${region.name} (${region.code}) on ${requestedOn}`);
-      }
+      memberOn(c, region, municipality, requestedOn);
       const category = c.coded('productCategory', PRODUCT_CATEGORIES, 'JZ020');
       const productCode = c.text('productCode', PRODUCT_CODE);
       productCodeFits(c, productCode, category);
@@ -170,11 +190,26 @@ export function checkRecord(raw: unknown, region: RegionInfo): { record?: Access
       return c.problems.length ? { problems: c.problems } : { record, problems: [] };
     }
     case 'JW301': {
+      const allocatedOn = c.date('allocatedOn') ?? '';
+      const referral: ReferralFields | null =
+        input.referrerType === undefined
+          ? null
+          : {
+              client: c.text('client', /^.{1,64}$/),
+              birthYear: c.integer('birthYear', 1990, 2100),
+              municipality: c.text('municipality', /^GM\d{4}$/),
+              referrerType: c.coded('referrerType', REFERRER_TYPES, 'COD327'),
+              provider: c.text('provider', /^\d{8}$/),
+              crisis: c.flag('crisis', false),
+              residential: c.flag('residential', false),
+            };
+      if (referral) memberOn(c, region, referral.municipality, allocatedOn);
       const record: AllocationRecord = {
         message: 'JW301',
         trajectory: c.text('trajectory'),
+        ...referral,
         allocation: c.text('allocation'),
-        allocatedOn: c.date('allocatedOn') ?? '',
+        allocatedOn,
         productCode: c.text('productCode', PRODUCT_CODE),
         volume: c.integer('volume', 1, 1_000_000),
         unit: c.coded('unit', UNITS, 'WJ756'),
@@ -185,6 +220,10 @@ export function checkRecord(raw: unknown, region: RegionInfo): { record?: Access
       };
       if (record.validUntil !== null && isDate(record.validFrom) && isDate(record.validUntil) && record.validUntil < record.validFrom) {
         c.problems.push('validUntil lies before validFrom');
+      }
+      const units = UNITS_BY_VARIANT[record.financingVariant];
+      if (units && !units.includes(record.unit)) {
+        c.problems.push(`unit ${record.unit} does not fit financing variant ${record.financingVariant} (units ${units.join(', ')})`);
       }
       return c.problems.length ? { problems: c.problems } : { record, problems: [] };
     }
@@ -249,6 +288,10 @@ export function checkRecord(raw: unknown, region: RegionInfo): { record?: Access
       return { problems: [`message must be one of JW315, JW301, JW305, JW307, JW323, PLAN; got ${JSON.stringify(input.message)}`] };
   }
 }
+
+/** The referral a municipal-route allocation carries; checkRecord admits it whole or not at all. */
+export const referralOf = (record: AllocationRecord): ReferralFields | null =>
+  record.referrerType === undefined ? null : (record as Required<AllocationRecord>);
 
 /** The month a declaration covers, as the date of its first day. */
 export const monthStartOf = (month: string) => `${month}-01`;
