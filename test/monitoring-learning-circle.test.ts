@@ -2,7 +2,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REGION_CODES } from '@youth-care/lib/regions/registry';
+import { regionDemoProviders } from '@youth-care/lib/demo/providers';
+import { REGION_CODES, type RegionCode } from '@youth-care/lib/regions/registry';
+import { contractRegister } from '../subgraphs/procurement/src/contract-register.js';
 import { importReportFile } from '../subgraphs/monitoring/src/reports/import.js';
 import { monitoringSources } from '../subgraphs/monitoring/src/server.js';
 import { startFederation, type Federation } from './support/federation.js';
@@ -21,6 +23,7 @@ const LEARNING_CIRCLE = `query($codes: [ID!], $years: [Int!]!) { regions(codes: 
 
 /** A year without demo data, filled with one count per region: 0, 4, 5, 7 and 212. */
 const TEST_YEAR = 2018;
+const SCALE = 0.02;
 const COUNTS = { JZ35: 0, JZ33: 4, JZ21: 5, JZ43: 7, JZ34: 212 } as const;
 
 let fed: Federation;
@@ -30,12 +33,12 @@ const quiet = () => {};
 async function importFile(kind: 'satisfaction' | 'outcomes', name: string, text: string) {
   const path = join(dir, name);
   writeFileSync(path, text);
-  const { regions } = monitoringSources({ config: fed.config, hub: fed.hub, log: quiet });
-  return importReportFile(kind, regions, path, quiet);
+  const deps = { config: fed.config, hub: fed.hub, log: quiet };
+  return importReportFile(kind, monitoringSources(deps).regions, path, quiet, contractRegister(deps));
 }
 
 beforeAll(async () => {
-  fed = await startFederation({ label: 'monitoring_learning_circle', scale: 0.02 });
+  fed = await startFederation({ label: 'monitoring_learning_circle', scale: SCALE });
   const regions = Object.entries(COUNTS);
   await importFile(
     'satisfaction',
@@ -45,7 +48,7 @@ beforeAll(async () => {
   await importFile(
     'outcomes',
     'outcomes.csv',
-    `region,year,provider_agb,trajectories,dropout_pct,usefulness_pct\n${regions.map(([r, n]) => `${r},${TEST_YEAR},99100000,${n},20,100`).join('\n')}\n`,
+    `region,year,provider_agb,trajectories,dropout_pct,usefulness_pct\n${regions.map(([r, n]) => `${r},${TEST_YEAR},${regionDemoProviders(r as RegionCode, SCALE)[0]!.agbCode},${n},20,100`).join('\n')}\n`,
   );
 });
 afterAll(() => fed?.stop());
@@ -133,10 +136,14 @@ describe('SQL statements for a learning-circle question', () => {
       return { statements, providers };
     };
     const before = await measure();
-    // Forty more providers reporting in every region and year.
-    const extra = REGION_CODES.flatMap((region) =>
-      [2022, 2023, 2024].flatMap((year) => Array.from({ length: 40 }, (_, i) => `${region},${year},${String(98_000_000 + i)},${10 + i},12,80`)),
-    );
+    // Fifteen more providers reporting in every region and year: contracted providers of other regions.
+    const pool = [...new Set(REGION_CODES.flatMap((r) => regionDemoProviders(r, SCALE).map((p) => p.agbCode)))];
+    const extra = REGION_CODES.flatMap((region) => {
+      const own = new Set(regionDemoProviders(region, SCALE).map((p) => p.agbCode));
+      const others = pool.filter((agb) => !own.has(agb)).slice(0, 15);
+      expect(others).toHaveLength(15);
+      return [2022, 2023, 2024].flatMap((year) => others.map((agb, i) => `${region},${year},${agb},${10 + i},12,80`));
+    });
     await importFile('outcomes', 'more-outcomes.csv', `region,year,provider_agb,trajectories,dropout_pct,usefulness_pct\n${extra.join('\n')}\n`);
     const after = await measure();
     console.log(`learning circle: ${before.statements} statements over ${before.providers} provider reports; ${after.statements} over ${after.providers}`);
