@@ -2,16 +2,15 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse, type DocumentNode } from 'graphql';
-import type { SubgraphName } from '@youth-care/lib/config';
+import { defaultPort, SUBGRAPH_NAMES, type SubgraphName } from '@youth-care/lib/config';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
 /** The subgraphs composed into the supergraph: each serves `schema/registry.graphql` and `schema/<name>.graphql`. */
-export const SUBGRAPHS: readonly { name: SubgraphName; defaultUrl: string }[] = [
-  { name: 'procurement', defaultUrl: 'http://localhost:4001/graphql' },
-  { name: 'access', defaultUrl: 'http://localhost:4002/graphql' },
-  { name: 'monitoring', defaultUrl: 'http://localhost:4003/graphql' },
-];
+export const SUBGRAPHS: readonly { name: SubgraphName; defaultUrl: string }[] = SUBGRAPH_NAMES.map((name) => ({
+  name,
+  defaultUrl: `http://localhost:${defaultPort(name)}/graphql`,
+}));
 
 export const SUPERGRAPH_FILE = join(here, 'supergraph.graphql');
 

@@ -1,9 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { regionDemoProviders } from '@youth-care/lib/demo/providers';
 import { startFederation, type Federation } from './support/federation.js';
+
+const SCALE = 0.02;
 
 let fed: Federation;
 beforeAll(async () => {
-  fed = await startFederation({ label: 'join', scale: 0.03 });
+  fed = await startFederation({ label: 'join', scale: SCALE });
 });
 afterAll(() => fed?.stop());
 
@@ -33,6 +36,14 @@ describe('one query across subgraphs', () => {
     expect(data.provider.referralsReceived.length).toBeGreaterThan(0);
     const contracted = new Set(data.provider.regions.map((r: { code: string }) => r.code));
     for (const r of data.provider.referralsReceived) expect(contracted.has(r.region.code)).toBe(true);
+  });
+
+  it("puts a provider's outcome reports (monitoring) beside its name in procurement, by the same AGB code", async () => {
+    const agb = regionDemoProviders('JZ34', SCALE)[0]!.agbCode;
+    const { data } = await fed.query(`query($agb: ID!) { provider(agbCode: $agb) { name demoData outcomes(region: "JZ34") { year } } }`, { agb });
+    expect(data.provider).toMatchObject({ demoData: true });
+    expect(data.provider.name).toBeTruthy();
+    expect(data.provider.outcomes.length).toBeGreaterThan(0);
   });
 
   it('follows a referral to its provider in procurement', async () => {

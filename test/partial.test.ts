@@ -73,7 +73,7 @@ describe('a region whose database does not answer in time', () => {
 describe('a subgraph that is down or slow', () => {
   let fed: Federation;
   beforeAll(async () => {
-    fed = await startFederation({ label: 'subgraph_down', scale: 0.01 });
+    fed = await startFederation({ label: 'subgraph_down', scale: 0.02 });
   });
   afterAll(() => fed?.stop());
 

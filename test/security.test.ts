@@ -10,7 +10,7 @@ import { ADMIN, post, startFederation, type Federation } from './support/federat
 /** Callers an outsider could fake: bad tokens, requests straight to a subgraph, oversized queries. */
 let fed: Federation;
 beforeAll(async () => {
-  fed = await startFederation({ label: 'security', scale: 0.01 });
+  fed = await startFederation({ label: 'security', scale: 0.02 });
 });
 afterAll(() => fed?.stop());
 

@@ -12,6 +12,7 @@ export default defineConfig({
     include: ['test/**/*.test.ts', 'subgraphs/**/test/**/*.test.ts', 'gateway/test/**/*.test.ts'],
     // Every file starts its own embedded Postgres (a few seconds each); two at a time fits two cores.
     maxWorkers: 2,
+    globalSetup: ['test/support/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },

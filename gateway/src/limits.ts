@@ -24,14 +24,9 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import type { QueryLimits } from '@youth-care/lib/config';
+import { LimitCode } from '@youth-care/lib/errors';
 
-export const LimitCode = {
-  MAX_DEPTH_EXCEEDED: 'MAX_DEPTH_EXCEEDED',
-  MAX_ALIASES_EXCEEDED: 'MAX_ALIASES_EXCEEDED',
-  MAX_TOKENS_EXCEEDED: 'MAX_TOKENS_EXCEEDED',
-  MAX_COST_EXCEEDED: 'MAX_COST_EXCEEDED',
-} as const;
-export type LimitCode = (typeof LimitCode)[keyof typeof LimitCode];
+export { LimitCode };
 
 /** The limits checked per operation; maxBodyBytes is enforced by the HTTP layer. */
 export type OperationLimit = Exclude<keyof QueryLimits, 'maxBodyBytes'>;

@@ -1,9 +1,12 @@
 import postgres from 'postgres';
+import type { DemoOptions } from '@youth-care/lib/subgraph';
+import { preparedDataDir } from './prepared-data.js';
 
 /**
- * Where tests keep their data. Without TEST_DATABASE_URL: the embedded database, in memory.
- * With it: a fresh database on that server for each test file, dropped afterwards, so files
- * running side by side never see each other's rows.
+ * Where tests keep their data. Without TEST_DATABASE_URL: the embedded database, in memory, or,
+ * when `prepared` is given, a copy of an embedded database already migrated and filled with that
+ * demo data. With it: a fresh database on that server for each test file, dropped afterwards (the
+ * subgraphs migrate and fill it), so files running side by side never see each other's rows.
  */
 export interface TestDatabase {
   readonly env: Record<string, string>;
@@ -11,8 +14,12 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-export async function createTestDatabase(label: string): Promise<TestDatabase> {
+export async function createTestDatabase(label: string, prepared?: { demo: DemoOptions | undefined }): Promise<TestDatabase> {
   const serverUrl = process.env.TEST_DATABASE_URL;
+  if (!serverUrl && prepared) {
+    const copy = await preparedDataDir(prepared.demo);
+    return { env: { EMBEDDED_DATA_DIR: copy.dir }, mode: 'embedded', drop: async () => copy.remove() };
+  }
   if (!serverUrl) {
     return { env: { EMBEDDED_DATA_DIR: 'memory://' }, mode: 'embedded', drop: async () => {} };
   }

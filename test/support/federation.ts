@@ -3,13 +3,14 @@ import { createGateway } from '../../gateway/src/gateway.js';
 import { mintToken } from '../../gateway/src/auth/mint.js';
 import { CLAIMS_HEADER, signClaims } from '@youth-care/lib/auth/signed-claims';
 import type { Viewer } from '@youth-care/lib/auth/viewer';
-import { loadConfig, type Config } from '@youth-care/lib/config';
-import { DatabaseHub } from '@youth-care/lib/db/database';
+import type { Config } from '@youth-care/lib/config';
+import type { DatabaseHub } from '@youth-care/lib/db/database';
 import type { RunningServer } from '@youth-care/lib/http';
 import { MEMBERS } from '../../subgraphs/all-in-one/src/members.js';
 import type { Subgraph } from '@youth-care/lib/subgraph';
 import type { ProcurementTables } from '../../subgraphs/procurement/src/db/schema.js';
-import { createTestDatabase, type TestDatabase } from './database.js';
+import type { TestDatabase } from './database.js';
+import { openTestData, type TestDataOptions } from './test-data.js';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
@@ -35,15 +36,7 @@ export async function post<T = any>(
   return { status: response.status, ...body };
 }
 
-export interface FederationOptions {
-  /** A label for the test database. */
-  readonly label: string;
-  /** Demo data scale; 0 leaves the regions empty. */
-  readonly scale?: number;
-  readonly until?: string;
-  /** More environment, e.g. a region URL that points nowhere. */
-  readonly env?: Record<string, string>;
-}
+export type FederationOptions = TestDataOptions;
 
 export interface Federation {
   readonly config: Config;
@@ -75,25 +68,14 @@ const silent = () => {};
  * for that port, and the gateway over HTTP.
  */
 export async function startFederation(options: FederationOptions): Promise<Federation> {
-  const database = await createTestDatabase(options.label);
-  const config = loadConfig({
-    // Generous, since test files run side by side on two cores; tests of timeouts set their own.
-    REGION_TIMEOUT_MS: '30000',
-    SUBGRAPH_TIMEOUT_MS: '30000',
-    DATABASE_CONNECT_TIMEOUT_S: '2',
-    ...database.env,
-    ...options.env,
-  });
-  const hub = new DatabaseHub(config.database);
-  const scale = options.scale ?? 0.05;
+  const data = await openTestData(options);
+  const { config, hub, database } = data;
   const subgraphs: Record<string, Subgraph> = {};
   const servers: Record<string, RunningServer> = {};
   const urls: Record<string, string> = {};
   for (const member of MEMBERS) {
     const subgraph = member.create({ config, hub, log: silent });
-    const demo = scale > 0 ? { scale, until: options.until } : undefined;
-    await subgraph.prepare(demo);
-    if (demo) await subgraph.loadDemo(demo);
+    await data.prepare(subgraph);
     subgraphs[member.name] = subgraph;
     servers[member.name] = await subgraph.listen(0, '127.0.0.1');
     urls[member.name] = servers[member.name]!.url;
@@ -118,18 +100,13 @@ export async function startFederation(options: FederationOptions): Promise<Feder
     subgraphQuery: (name, query, variables, as = ADMIN) =>
       post(servers[name]!.url, query, variables, { [CLAIMS_HEADER]: signClaims(as, config.auth.claimsSecret) }),
     authorization,
-    async countStatements(work) {
-      const before = hub.statementCount;
-      await work();
-      return hub.statementCount - before;
-    },
+    countStatements: data.countStatements,
     async stop() {
       if (stopped) return;
       stopped = true;
       await gatewayServer.stop();
       for (const server of Object.values(servers)) await server.stop().catch(() => {});
-      await hub.close();
-      await database.drop();
+      await data.close();
     },
   };
 }

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFederation, type Federation } from '../../../test/support/federation.js';
+import { startSubgraph, type SubgraphUnderTest } from '../../../test/support/subgraph.js';
 import { pseudonymKey } from '@youth-care/lib/config';
 import { regionInfo } from '@youth-care/lib/regions/registry';
 import { importJsonLines, type ImportContext } from '../src/import/importer.js';
 import { FIXTURE, jsonLines } from './fixture.js';
 
-/** `_entities` straight to the access subgraph, as the gateway sends it, for every @key. */
+/** `_entities` to the access subgraph, as the gateway sends it, for every @key. */
 const ENTITIES = `query($representations: [_Any!]!) { _entities(representations: $representations) {
   __typename
   ... on Referral { id status provider { agbCode } municipality { code } }
@@ -15,16 +15,16 @@ const ENTITIES = `query($representations: [_Any!]!) { _entities(representations:
   ... on Municipality { code name }
 } }`;
 
-let fed: Federation;
+let access: SubgraphUnderTest;
 beforeAll(async () => {
-  fed = await startFederation({ label: 'access_entities', scale: 0, env: { REGIONS: 'JZ43' } });
-  const source = (await fed.subgraphs.access!.sources.source('JZ43')) as ImportContext['source'];
-  await importJsonLines({ source, region: regionInfo('JZ43'), pseudonymKey: pseudonymKey(fed.config, 'JZ43'), today: '2026-01-15' }, jsonLines(FIXTURE));
+  access = await startSubgraph('access', { label: 'access_entities', scale: 0, env: { REGIONS: 'JZ43' } });
+  const source = (await access.subgraph.sources.source('JZ43')) as ImportContext['source'];
+  await importJsonLines({ source, region: regionInfo('JZ43'), pseudonymKey: pseudonymKey(access.config, 'JZ43'), today: '2026-01-15' }, jsonLines(FIXTURE));
 });
-afterAll(() => fed?.stop());
+afterAll(() => access?.stop());
 
 const entities = async (representations: Record<string, unknown>[]) => {
-  const response = await fed.subgraphQuery('access', ENTITIES, { representations });
+  const response = await access.execute(ENTITIES, { representations });
   expect(response.errors).toBeUndefined();
   return response.data._entities as Record<string, any>[];
 };

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startFederation, type Federation } from '../../../test/support/federation.js';
+import { startSubgraph, type SubgraphUnderTest } from '../../../test/support/subgraph.js';
 import { rowsOf } from '@youth-care/lib/db/migrate';
 import { regionInfo } from '@youth-care/lib/regions/registry';
 import { tableCounts } from '../src/db/import-repository.js';
@@ -8,16 +8,16 @@ import { importJsonLines, type ImportContext } from '../src/import/importer.js';
 import { checkRecord } from '../src/import/records.js';
 import { FIXTURE, jsonLines } from './fixture.js';
 
-let fed: Federation;
+let access: SubgraphUnderTest;
 let context: ImportContext;
 const TODAY = '2026-01-15';
 const KEY = 'a-test-key-of-at-least-thirty-two-characters';
 
 beforeAll(async () => {
-  fed = await startFederation({ label: 'access_import', scale: 0, env: { REGIONS: 'JZ43,JZ21' } });
-  context = { source: await fed.subgraphs.access!.sources.source('JZ43') as ImportContext['source'], region: regionInfo('JZ43'), pseudonymKey: KEY, today: TODAY };
+  access = await startSubgraph('access', { label: 'access_import', scale: 0, env: { REGIONS: 'JZ43,JZ21' } });
+  context = { source: await access.subgraph.sources.source('JZ43') as ImportContext['source'], region: regionInfo('JZ43'), pseudonymKey: KEY, today: TODAY };
 });
-afterAll(() => fed?.stop());
+afterAll(() => access?.stop());
 
 async function clear() {
   const t = context.source.tables;

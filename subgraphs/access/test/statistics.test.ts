@@ -1,19 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFederation, type Federation } from '../../../test/support/federation.js';
+import { startSubgraph, type SubgraphUnderTest } from '../../../test/support/subgraph.js';
 import { pseudonymKey } from '@youth-care/lib/config';
 import { regionInfo } from '@youth-care/lib/regions/registry';
 import { importJsonLines, type ImportContext } from '../src/import/importer.js';
 import { FIXTURE, jsonLines } from './fixture.js';
 
-/** The statistics of the fixture's six trajectories, worked out by hand, through the gateway. */
-let fed: Federation;
+/** The statistics of the fixture's six trajectories, worked out by hand. */
+let access: SubgraphUnderTest;
 beforeAll(async () => {
-  fed = await startFederation({ label: 'access_statistics', scale: 0, env: { REGIONS: 'JZ43' } });
-  const source = (await fed.subgraphs.access!.sources.source('JZ43')) as ImportContext['source'];
-  const report = await importJsonLines({ source, region: regionInfo('JZ43'), pseudonymKey: pseudonymKey(fed.config, 'JZ43'), today: '2026-01-15' }, jsonLines(FIXTURE));
+  access = await startSubgraph('access', { label: 'access_statistics', scale: 0, env: { REGIONS: 'JZ43' } });
+  const source = (await access.subgraph.sources.source('JZ43')) as ImportContext['source'];
+  const report = await importJsonLines({ source, region: regionInfo('JZ43'), pseudonymKey: pseudonymKey(access.config, 'JZ43'), today: '2026-01-15' }, jsonLines(FIXTURE));
   expect(report.status).toBe('IMPORTED');
 });
-afterAll(() => fed?.stop());
+afterAll(() => access?.stop());
 
 const STATS = `query($from: Date, $to: Date) { region(code: "JZ43") { accessStatistics(from: $from, to: $to) {
   period { from to }
@@ -25,7 +25,7 @@ const STATS = `query($from: Date, $to: Date) { region(code: "JZ43") { accessStat
 
 describe('access statistics on a hand-checked fixture', () => {
   it('counts referrals by referrer type, product category and month, and the flows between them', async () => {
-    const { data, errors } = await fed.query(STATS, { from: '2025-01-01', to: '2025-12-31' });
+    const { data, errors } = await access.execute(STATS, { from: '2025-01-01', to: '2025-12-31' });
     expect(errors).toBeUndefined();
     const s = data.region.accessStatistics;
     const counts = s.referralCounts.map((c: any) => `${c.referrerType.code}/${c.productCategory.code}/${c.month}=${c.referrals}`).sort();
@@ -37,7 +37,7 @@ describe('access statistics on a hand-checked fixture', () => {
   });
 
   it('gives median and 90th-percentile days from request (or, on the municipal route, allocation) to start of regular care', async () => {
-    const { data } = await fed.query(STATS, { from: '2025-01-01', to: '2025-12-31' });
+    const { data } = await access.execute(STATS, { from: '2025-01-01', to: '2025-12-31' });
     // Regular care started in 2025: T1-T5. T2 came by the municipal route, without a request: its
     // lead time runs from the allocation. Request→allocation 10, 10, 2, 10 days (T1, T3-T5);
     // allocation→start 30, 14, 30, 30, 10; to start 40, 14 (from the allocation), 40, 32, 20.
@@ -52,7 +52,7 @@ describe('access statistics on a hand-checked fixture', () => {
   });
 
   it('gives dropout, average duration and plan coverage', async () => {
-    const { data } = await fed.query(STATS, { from: '2025-01-01', to: '2025-12-31' });
+    const { data } = await access.execute(STATS, { from: '2025-01-01', to: '2025-12-31' });
     const s = data.region.accessStatistics;
     // Ended in 2025: T1 (plan, 131 days), T2 (by the client, 59 days), T6 (external, 19 days).
     expect(s.dropout).toEqual({ count: 1, of: 3, share: 0.333 });
@@ -65,16 +65,16 @@ describe('access statistics on a hand-checked fixture', () => {
   });
 
   it('counts repeat use once a year has passed since the end according to plan', async () => {
-    const { data } = await fed.query(STATS, { from: '2026-01-01', to: '2026-01-15' });
+    const { data } = await access.execute(STATS, { from: '2026-01-01', to: '2026-01-15' });
     // T1 ended according to plan on 2025-06-30 is outside 2025-01-01..2025-01-15 shifted back a year.
     expect(data.region.accessStatistics.repeatUse).toEqual({ count: 0, of: 0, share: null });
-    const later = await fed.query(STATS, { from: '2025-07-01', to: '2026-07-01' });
+    const later = await access.execute(STATS, { from: '2025-07-01', to: '2026-07-01' });
     // Ends according to plan between 2024-07-01 and 2025-07-01: T1, and T4 followed it within a year.
     expect(later.data.region.accessStatistics.repeatUse).toEqual({ count: 1, of: 1, share: 1 });
   });
 
   it('gives spending per product category and month, and the year to date', async () => {
-    const { data, errors } = await fed.query(`{ region(code: "JZ43") { spending(year: 2025) { yearToDateEuros
+    const { data, errors } = await access.execute(`{ region(code: "JZ43") { spending(year: 2025) { yearToDateEuros
       byProductCategory { productCategory { code } yearToDateEuros months { month euros volumeDeclared bridgingCareEuros } } } } }`);
     expect(errors).toBeUndefined();
     expect(data.region.spending).toEqual({
@@ -96,14 +96,14 @@ describe('access statistics on a hand-checked fixture', () => {
   it('pages through client-level referrals with their allocations, declarations and plans', async () => {
     const page = `query($after: String) { region(code: "JZ43") { clientLevel { referrals(first: 4, after: $after) {
       totalCount pageInfo { hasNextPage endCursor } nodes { id status endReason { code } plans { kind goals { attainment } } allocations { unit { code } } declarations { month amountEuros } } } } } }`;
-    const first = await fed.query(page);
+    const first = await access.execute(page);
     const referrals = first.data.region.clientLevel.referrals;
     expect(referrals.totalCount).toBe(6);
     expect(referrals.nodes.map((n: any) => n.id)).toEqual(['JZ43:T1', 'JZ43:T2', 'JZ43:T3', 'JZ43:T4']);
     expect(referrals.nodes[0]).toMatchObject({ status: 'ENDED', endReason: { code: '31' }, declarations: [{ month: '2025-02-01', amountEuros: 656 }, { month: '2025-03-01' }] });
     expect(referrals.nodes[2].plans).toEqual([{ kind: 'PERSPECTIVE_PLAN', goals: [{ attainment: 'OPEN' }] }]);
     expect(referrals.pageInfo.hasNextPage).toBe(true);
-    const second = await fed.query(page, { after: referrals.pageInfo.endCursor });
+    const second = await access.execute(page, { after: referrals.pageInfo.endCursor });
     expect(second.data.region.clientLevel.referrals.nodes.map((n: any) => n.id)).toEqual(['JZ43:T5', 'JZ43:T6']);
     expect(second.data.region.clientLevel.referrals.pageInfo.hasNextPage).toBe(false);
   });

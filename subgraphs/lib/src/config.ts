@@ -20,9 +20,14 @@ export interface DatabaseConfig {
   readonly poolSize: number;
 }
 
-/** The subgraphs of the federation, each on its own port (4001, 4002, ... by default). */
+/**
+ * The subgraphs of the federation, the one list the launcher, the composition and the config
+ * read; each on its own port (4001, 4002, ... by default).
+ */
 export const SUBGRAPH_NAMES = ['procurement', 'access', 'monitoring'] as const;
 export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
+
+export const defaultPort = (service: 'gateway' | SubgraphName): number => (service === 'gateway' ? 4000 : 4001 + SUBGRAPH_NAMES.indexOf(service));
 
 export interface Config {
   readonly nodeEnv: string;
@@ -211,9 +216,9 @@ export function loadConfig(env: Env = process.env): Config {
     nodeEnv,
     host: env.HOST || 'localhost',
     ports: {
-      gateway: integer(env, 'GATEWAY_PORT', 4000, 0, 65535),
+      gateway: integer(env, 'GATEWAY_PORT', defaultPort('gateway'), 0, 65535),
       ...Object.fromEntries(
-        SUBGRAPH_NAMES.map((name, i) => [name, integer(env, `${name.toUpperCase()}_PORT`, 4001 + i, 0, 65535)]),
+        SUBGRAPH_NAMES.map((name) => [name, integer(env, `${name.toUpperCase()}_PORT`, defaultPort(name), 0, 65535)]),
       ),
     } as Record<'gateway' | SubgraphName, number>,
     regions,

@@ -23,8 +23,15 @@ const ENGINE_CODES = new Set([
   'OPERATION_RESOLUTION_FAILURE',
 ]);
 /** The gateway's query limits, each named by its own code. */
-const LIMIT_CODES = ['MAX_DEPTH_EXCEEDED', 'MAX_ALIASES_EXCEEDED', 'MAX_TOKENS_EXCEEDED', 'MAX_COST_EXCEEDED'];
-const PUBLIC_CODES = new Set<string>([...Object.values(ErrorCode), ...ENGINE_CODES, ...LIMIT_CODES]);
+export const LimitCode = {
+  MAX_DEPTH_EXCEEDED: 'MAX_DEPTH_EXCEEDED',
+  MAX_ALIASES_EXCEEDED: 'MAX_ALIASES_EXCEEDED',
+  MAX_TOKENS_EXCEEDED: 'MAX_TOKENS_EXCEEDED',
+  MAX_COST_EXCEEDED: 'MAX_COST_EXCEEDED',
+} as const;
+export type LimitCode = (typeof LimitCode)[keyof typeof LimitCode];
+
+const PUBLIC_CODES = new Set<string>([...Object.values(ErrorCode), ...ENGINE_CODES, ...Object.values(LimitCode)]);
 
 export function badInput(field: string, message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: ErrorCode.BAD_USER_INPUT, field } });

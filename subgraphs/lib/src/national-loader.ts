@@ -61,3 +61,27 @@ export function nationalLoader<T, K, Row, V>(scope: NationalLoaderScope<T>, spec
     { cacheKeyFn: spec.id, batchScheduleFn: collectAWhile },
   );
 }
+
+/**
+ * National figures whose rows carry their key's fields: `id` names a key and the rows that answer
+ * it alike, and `answer` makes the key's value from them.
+ */
+export function nationalByKey<T, K, Row extends K, V>(
+  scope: NationalLoaderScope<T>,
+  id: (key: K) => string,
+  read: (source: NationalHandle<T>, keys: readonly K[]) => Promise<Row[]>,
+  answer: (rows: Row[], key: K) => V,
+): DataLoader<K, V, string> {
+  return nationalLoader<T, K, Row, V>(scope, { id, read, rowMatch: id, keyMatch: id, combine: answer });
+}
+
+/** One value read from the national source as a whole (its list of tables), once per request. */
+export function nationalWhole<T, V>(scope: NationalLoaderScope<T>, read: (source: NationalHandle<T>) => Promise<V>): DataLoader<'all', V, string> {
+  return nationalLoader<T, 'all', { value: V }, V>(scope, {
+    id: () => 'all',
+    read: async (source) => [{ value: await read(source) }],
+    rowMatch: () => 'all',
+    keyMatch: () => 'all',
+    combine: (rows) => rows[0]!.value,
+  });
+}

@@ -120,25 +120,3 @@ export function groupBy<Row>(rows: readonly Row[], key: (row: Row) => string): M
  */
 export const BATCH_WINDOW_MS = 5;
 export const collectAWhile = (dispatch: () => void) => void setTimeout(dispatch, BATCH_WINDOW_MS);
-
-/**
- * A loader for reads that answer one region and one set of arguments with one value (a
- * statistic, a page): each distinct key is one statement in its region.
- */
-export function regionValueLoader<T, K extends { readonly region: RegionCode }, V>(
-  scope: RegionLoaderScope<T>,
-  access: Access,
-  id: (key: K) => string,
-  read: (source: RegionSource<T>, key: K) => Promise<V>,
-): DataLoader<K, V, string> {
-  return regionLoader<T, K, { value: V }, V>(scope, {
-    access,
-    id,
-    regions: (key) => [key.region],
-    shape: id,
-    read: async (source, keys) => [{ value: await read(source, keys[0]!) }],
-    rowMatch: () => '',
-    keyMatch: () => '',
-    combine: (rows) => rows[0]!.value,
-  });
-}

@@ -1,8 +1,7 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
-import type { DocumentNode } from 'graphql';
+import type { DocumentNode, FormattedExecutionResult } from 'graphql';
 import type { Config, SubgraphName } from './config.js';
 import type { DatabaseHub } from './db/database.js';
 import type { RegionSources } from './db/region-sources.js';
@@ -30,10 +29,17 @@ export interface DemoOptions {
   readonly until?: string | undefined;
 }
 
+/**
+ * A resolver map as buildSubgraphSchema takes it. Each subgraph types its own map with the
+ * Resolvers type generated from its SDL (src/generated/graphql.ts), context included.
+ */
+type SchemaModule = Extract<Extract<Parameters<typeof buildSubgraphSchema>[0], readonly unknown[]>[number], { typeDefs: unknown }>;
+export type SubgraphResolvers = NonNullable<SchemaModule['resolvers']>;
+
 export interface SubgraphDefinition<T, L> {
   readonly name: SubgraphName;
   readonly typeDefs: DocumentNode;
-  readonly resolvers: GraphQLResolverMap<SubgraphContext<L, T>>;
+  readonly resolvers: SubgraphResolvers;
   readonly sources: RegionSources<T>;
   /** The request's loaders, over its regions, failures and caller. */
   readonly createLoaders: (scope: RegionLoaderScope<T>) => L;
@@ -49,14 +55,20 @@ export interface Subgraph<T = unknown> {
   readonly name: SubgraphName;
   readonly sources: RegionSources<T>;
   /**
-   * Migrates every served region (a region that cannot be reached is retried on use) and, with
-   * demo options, fills empty regions with demo data.
+   * Migrates every served region (one that cannot be reached stays unavailable and is migrated
+   * again in the background, never by a request) and, with demo options, fills empty regions
+   * with demo data.
    */
   prepare(demo: DemoOptions | undefined): Promise<{ ready: RegionCode[]; failed: RegionCode[] }>;
   /** Fills empty regions with the demo data that takes long to make; regions holding data are left alone. */
   loadDemo(demo: DemoOptions): Promise<void>;
   /** Starts Apollo Server and listens; `port` 0 picks a free port. */
   listen(port: number, host: string): Promise<RunningServer>;
+  /**
+   * Runs one operation in this process for `viewer`, with the context a request carrying the
+   * gateway's signed claims for that viewer gets, and errors formatted as over HTTP.
+   */
+  execute(query: string, variables: Record<string, unknown> | undefined, viewer: Viewer): Promise<FormattedExecutionResult>;
 }
 
 /** Builds a subgraph's server the same way for every subgraph; it listens only when asked. */
@@ -64,8 +76,7 @@ export function buildSubgraph<T, L>(definition: SubgraphDefinition<T, L>, deps: 
   const { log } = deps;
   const inRegion = inRegionOf(definition.sources, log);
   const apollo = new ApolloServer<SubgraphContext<L, T>>({
-    // buildSubgraphSchema types its resolvers' context as unknown; ours is SubgraphContext<L, T>.
-    schema: buildSubgraphSchema({ typeDefs: definition.typeDefs, resolvers: definition.resolvers as GraphQLResolverMap<unknown> }),
+    schema: buildSubgraphSchema([{ typeDefs: definition.typeDefs, resolvers: definition.resolvers }]),
     formatError: maskError(log),
     includeStacktraceInErrorResponses: false,
     introspection: deps.config.introspection,
@@ -94,6 +105,21 @@ export function buildSubgraph<T, L>(definition: SubgraphDefinition<T, L>, deps: 
     const allReady = Object.values(regions).every((s) => s === 'ready');
     return { status: allReady ? 200 : 503, body: { status: allReady ? 'ready' : 'degraded', service: definition.name, regions } };
   };
+  const contextFor = (viewer: Viewer): SubgraphContext<L, T> => {
+    const failures = new RegionFailures();
+    return {
+      served: definition.sources.regions,
+      viewer,
+      audit: new AuditTrail(viewer),
+      failures,
+      loaders: definition.createLoaders({ sources: definition.sources, timeoutMs: deps.config.regionTimeoutMs, log, failures, viewer }),
+      log,
+      inRegion,
+    };
+  };
+  // Apollo Server starts once, for whichever comes first: listening or an operation in process.
+  let started: Promise<void> | undefined;
+  const start = () => (started ??= apollo.start());
   return {
     name: definition.name,
     sources: definition.sources,
@@ -106,29 +132,25 @@ export function buildSubgraph<T, L>(definition: SubgraphDefinition<T, L>, deps: 
       await definition.loadDemo?.(demo);
     },
     async listen(port, host) {
-      await apollo.start();
+      await start();
       const server = createHttpServer({
         apollo,
         maxBodyBytes: deps.config.limits.maxBodyBytes,
-        context: async (req) => {
-          const viewer = caller(req.headers[CLAIMS_HEADER]);
-          const failures = new RegionFailures();
-          return {
-            served: definition.sources.regions,
-            viewer,
-            audit: new AuditTrail(viewer),
-            failures,
-            loaders: definition.createLoaders({ sources: definition.sources, timeoutMs: deps.config.regionTimeoutMs, log, failures, viewer }),
-            log,
-            inRegion,
-          };
-        },
+        context: async (req) => contextFor(caller(req.headers[CLAIMS_HEADER])),
         routes: {
           '/health': async () => ({ status: 200, body: { status: 'ok', service: definition.name } }),
           '/ready': ready,
         },
       });
       return listen(server, port, host, () => apollo.stop());
+    },
+    async execute(query, variables, viewer) {
+      await start();
+      const response = await apollo.executeOperation({ query, variables }, { contextValue: contextFor(viewer) });
+      // Subgraphs have no @defer or @stream, so every answer is a single result.
+      if (response.body.kind !== 'single') throw new Error('an incremental answer was not expected');
+      const { data, errors } = response.body.singleResult;
+      return errors ? { data, errors } : { data };
     },
   };
 }

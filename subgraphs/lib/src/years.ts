@@ -1,15 +1,26 @@
 import { badInput } from './errors.js';
 import { todayInNetherlands } from './scalars.js';
 
-const MAX_YEARS = 10;
+/**
+ * The years any figure may be asked or reported for: from the Jeugdwet (2015), when youth care
+ * moved to the municipalities, to the year in progress. Anything else is a typing error.
+ */
+export const FIRST_YEAR = 2015;
 
-/** Years for a comparison: one to ten, none before the Jeugdwet (2015) nor in the future. */
-export function comparisonYears(years: readonly number[]): number[] {
-  const thisYear = Number(todayInNetherlands().slice(0, 4));
-  const unique = [...new Set(years)].sort();
-  if (unique.length === 0 || unique.length > MAX_YEARS) throw badInput('years', `years lists 1 to ${MAX_YEARS} years`);
-  for (const year of unique) {
-    if (year < 2015 || year > thisYear) throw badInput('years', `years must lie between 2015 and ${thisYear}, got ${year}`);
-  }
-  return unique;
+export const currentYear = (): number => Number(todayInNetherlands().slice(0, 4));
+
+export function isFigureYear(year: number, thisYear = currentYear()): boolean {
+  return Number.isInteger(year) && year >= FIRST_YEAR && year <= thisYear;
+}
+
+export function checkYear(year: number, field = 'year'): number {
+  const thisYear = currentYear();
+  if (!isFigureYear(year, thisYear)) throw badInput(field, `${field} must lie between ${FIRST_YEAR} and ${thisYear}, got ${year}`);
+  return year;
+}
+
+/** Chosen years, checked, without repeats, in order; the bounds themselves cap how many. */
+export function checkYears(years: readonly number[], field = 'years'): number[] {
+  if (years.length === 0) throw badInput(field, `${field} must name at least one year`);
+  return [...new Set(years.map((year) => checkYear(year, field)))].sort((a, b) => a - b);
 }

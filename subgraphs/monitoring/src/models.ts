@@ -1,3 +1,4 @@
+import type { InRegion } from '@youth-care/lib/ids';
 import type { Protected, ProtectedCount } from '@youth-care/lib/small-numbers';
 import type { AgeRange, PopulationStatus } from '@youth-care/lib/regions/population';
 import type { RegionCode } from '@youth-care/lib/regions/registry';
@@ -5,9 +6,6 @@ import type { CbsPeriod } from './cbs/periods.js';
 import type { FigureStatus } from './db/national-schema.js';
 import type { OutcomeRow, SatisfactionRow } from './db/repository.js';
 import type { IndicatorDefinition } from './indicators/catalog.js';
-
-/** A row as read from one region's source, tagged with that region. */
-export type InRegion<Row> = Row & { readonly region: RegionCode };
 
 export type SatisfactionModel = InRegion<SatisfactionRow>;
 export type OutcomeModel = InRegion<OutcomeRow>;
@@ -44,4 +42,8 @@ export interface IndicatorModel {
 export interface ComparisonModel {
   readonly region: RegionCode;
   readonly year: number;
+}
+
+export interface ProviderRef {
+  readonly agbCode: string;
 }

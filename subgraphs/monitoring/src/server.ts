@@ -2,19 +2,11 @@ import { fileURLToPath } from 'node:url';
 import { subgraphTypeDefs } from '../../../schema/subgraphs.js';
 import { NationalSource } from '@youth-care/lib/db/national-source';
 import { RegionSources } from '@youth-care/lib/db/region-sources';
-import { registryResolvers } from '@youth-care/lib/regions/resolvers';
-import { DateScalar } from '@youth-care/lib/scalars';
 import { buildSubgraph, type Subgraph, type SubgraphDeps } from '@youth-care/lib/subgraph';
 import { NATIONAL_SCHEMA, nationalTablesIn, type NationalTables } from './db/national-schema.js';
 import { BASE_SCHEMA, tablesIn, type MonitoringTables } from './db/schema.js';
 import { createLoaders } from './loaders.js';
-import { Indicator, IndicatorValue, RegionValue } from './resolvers/IndicatorValue.js';
-import { MonitoringComparison } from './resolvers/MonitoringComparison.js';
-import { Municipality } from './resolvers/Municipality.js';
-import { Provider } from './resolvers/Provider.js';
-import { Query } from './resolvers/Query.js';
-import { Region } from './resolvers/Region.js';
-import { ClientSatisfaction, OutcomeIndicators } from './resolvers/Reports.js';
+import { resolvers } from './resolvers/index.js';
 import { seedDemoData } from './seed.js';
 
 export const REGION_MIGRATIONS = fileURLToPath(new URL('../migrations/region', import.meta.url));
@@ -31,7 +23,6 @@ export function monitoringSources(deps: SubgraphDeps) {
 /** Builds the monitoring subgraph: CBS indicators, client satisfaction, outcomes and learning-circle comparisons. */
 export function createMonitoringSubgraph(deps: SubgraphDeps): Subgraph<MonitoringTables> {
   const { regions: sources, national } = monitoringSources(deps);
-  const registry = registryResolvers(sources.regions);
   return buildSubgraph(
     {
       name: 'monitoring',
@@ -43,19 +34,7 @@ export function createMonitoringSubgraph(deps: SubgraphDeps): Subgraph<Monitorin
         await national.source().catch((error: unknown) => deps.log('the national source could not be migrated; it will be retried on use', error));
         if (demo) await seedDemoData(sources, national, demo, deps.log);
       },
-      resolvers: {
-        Date: DateScalar,
-        Query: { regions: registry.Query.regions, region: registry.Query.region, municipality: registry.Query.municipality, ...Query },
-        Region: { ...registry.Region, ...Region },
-        Municipality: { ...registry.Municipality, ...Municipality },
-        Provider,
-        Indicator,
-        IndicatorValue,
-        RegionValue,
-        ClientSatisfaction,
-        OutcomeIndicators,
-        MonitoringComparison,
-      } as never,
+      resolvers,
     },
     deps,
   );

@@ -9,3 +9,7 @@ export type SummaryModel = { readonly region: RegionCode; readonly rows: Categor
 export interface ProviderModel extends ProviderRow {
   readonly regions: RegionCode[];
 }
+/** A provider as another type points to it (its key), or as a lookup already found it. */
+export type ProviderRef = Pick<ProviderModel, 'agbCode'> & Partial<ProviderModel>;
+/** One product category's row of a region's waiting-time summary. */
+export type CategorySummaryModel = CategorySummaryRow & { readonly region: RegionCode; readonly productCategory: string };

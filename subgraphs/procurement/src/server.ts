@@ -1,25 +1,17 @@
 import { fileURLToPath } from 'node:url';
 import { subgraphTypeDefs } from '../../../schema/subgraphs.js';
 import { RegionSources } from '@youth-care/lib/db/region-sources';
-import { registryResolvers } from '@youth-care/lib/regions/resolvers';
 import { buildSubgraph, type Subgraph, type SubgraphDeps } from '@youth-care/lib/subgraph';
-import { DateScalar } from '@youth-care/lib/scalars';
 import { BASE_SCHEMA, tablesIn, type ProcurementTables } from './db/schema.js';
 import { createLoaders } from './loaders.js';
+import { resolvers } from './resolvers/index.js';
 import { seedDemoData } from './seed.js';
-import { Contract } from './resolvers/Contract.js';
-import { Mutation } from './resolvers/Mutation.js';
-import { Provider } from './resolvers/Provider.js';
-import { Query } from './resolvers/Query.js';
-import { CategoryWaitingTime, Region, RegionComparison } from './resolvers/Region.js';
-import { WaitingTimeNorm, WaitingTimeReport } from './resolvers/WaitingTimeReport.js';
 
 export const MIGRATIONS = fileURLToPath(new URL('../migrations', import.meta.url));
 
 /** Builds the procurement subgraph: providers, contracts and waiting times per region. */
 export function createProcurementSubgraph(deps: SubgraphDeps): Subgraph<ProcurementTables> {
   const sources = new RegionSources({ ...deps, baseSchema: BASE_SCHEMA, migrationsFolder: MIGRATIONS, tables: tablesIn });
-  const registry = registryResolvers(sources.regions);
   return buildSubgraph(
     {
       name: 'procurement',
@@ -29,18 +21,7 @@ export function createProcurementSubgraph(deps: SubgraphDeps): Subgraph<Procurem
       prepare: async (demo) => {
         if (demo) await seedDemoData(sources, demo, deps.log);
       },
-      resolvers: {
-        Date: DateScalar,
-        Query: { ...registry.Query, ...Query },
-        Mutation,
-        Region: { ...registry.Region, ...Region, ...RegionComparison },
-        Municipality: registry.Municipality,
-        Provider,
-        Contract,
-        WaitingTimeReport,
-        WaitingTimeNorm,
-        CategoryWaitingTime,
-      },
+      resolvers,
     },
     deps,
   );

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFederation, type Federation } from '../../../test/support/federation.js';
+import { startSubgraph, type SubgraphUnderTest } from '../../../test/support/subgraph.js';
 
-/** `_entities` straight to the subgraph, as the gateway sends it, for every @key. */
+/** `_entities` to the subgraph, as the gateway sends it, for every @key. */
 const ENTITIES = `query($representations: [_Any!]!) { _entities(representations: $representations) {
   __typename
   ... on Provider { agbCode name demoData regions { code } }
@@ -11,21 +11,21 @@ const ENTITIES = `query($representations: [_Any!]!) { _entities(representations:
   ... on Municipality { code name region { code } }
 } }`;
 
-let fed: Federation;
+let procurement: SubgraphUnderTest;
 let sample: { agb: string; contractId: string; reportId: string };
 beforeAll(async () => {
-  fed = await startFederation({ label: 'entities', scale: 0.02 });
-  const { data } = await fed.query(`{ region(code: "JZ21") { contracts { id provider { agbCode } } latestWaitingTimes { id } } }`);
+  procurement = await startSubgraph('procurement', { label: 'entities', scale: 0.02 });
+  const { data } = await procurement.execute(`{ region(code: "JZ21") { contracts { id provider { agbCode } } latestWaitingTimes { id } } }`);
   sample = {
     agb: data.region.contracts[0].provider.agbCode,
     contractId: data.region.contracts[0].id,
     reportId: data.region.latestWaitingTimes[0].id,
   };
 });
-afterAll(() => fed?.stop());
+afterAll(() => procurement?.stop());
 
 const entities = async (representations: Record<string, unknown>[]) => {
-  const response = await fed.subgraphQuery('procurement', ENTITIES, { representations });
+  const response = await procurement.execute(ENTITIES, { representations });
   expect(response.errors).toBeUndefined();
   return response.data._entities as Record<string, any>[];
 };
@@ -78,10 +78,10 @@ describe('procurement _entities', () => {
   });
 
   it('batches many representations into one statement per region', async () => {
-    const { data } = await fed.query(`{ providers { agbCode } }`);
+    const { data } = await procurement.execute(`{ providers { agbCode } }`);
     const representations = data.providers.map((p: { agbCode: string }) => ({ __typename: 'Provider', agbCode: p.agbCode }));
     expect(representations.length).toBeGreaterThan(10);
-    const statements = await fed.countStatements(() => entities(representations));
-    expect(statements).toBe(fed.config.regions.length);
+    const statements = await procurement.countStatements(() => entities(representations));
+    expect(statements).toBe(procurement.config.regions.length);
   });
 });

@@ -1,5 +1,4 @@
 import { eq, sql } from 'drizzle-orm';
-import type { FINANCING_VARIANTS } from '@youth-care/lib/codes/ijw';
 import { inList } from '@youth-care/lib/db/in-list';
 import type { RegionSource } from '@youth-care/lib/db/region-sources';
 import { rowsOf } from '@youth-care/lib/db/migrate';
@@ -27,18 +26,8 @@ export interface TrajectoryRow {
   endReason: string | null;
 }
 
-export interface NewAllocation {
-  id: string;
-  trajectoryId: string;
-  allocatedOn: string;
-  productCode: string;
-  volume: number;
-  unit: string;
-  frequency: string;
-  validFrom: string;
-  validUntil: string | null;
-  financingVariant: (typeof FINANCING_VARIANTS)[number];
-}
+/** An allocation as the table holds it: the table declares the shape, the import fills it. */
+export type NewAllocation = AccessTables['allocation']['$inferSelect'];
 
 export interface NewDeclaration {
   trajectoryId: string;

@@ -1,6 +1,7 @@
 import { badInput } from '../errors.js';
 import { PRODUCT_CATEGORIES } from '../codes/product-categories.js';
 import { todayInNetherlands } from '../scalars.js';
+import { checkYear } from '../years.js';
 import { regionYouthPopulation, youthPopulation } from './population.js';
 import { membersOn, municipalityByCode, regionInfo, type RegionCode } from './registry.js';
 
@@ -12,14 +13,6 @@ export interface MunicipalityRef {
   readonly code: string;
 }
 
-const YEAR_RANGE = [2015, 2100] as const;
-
-function checkYear(year: number): void {
-  if (year < YEAR_RANGE[0] || year > YEAR_RANGE[1]) {
-    throw badInput('year', `year must lie between ${YEAR_RANGE[0]} and ${YEAR_RANGE[1]}, got ${year}`);
-  }
-}
-
 /** A region code from a client, checked against the regions this deployment serves. */
 export function servedRegion(served: readonly RegionCode[], code: string, field: string): RegionCode {
   const upper = code.trim().toUpperCase();
@@ -28,49 +21,58 @@ export function servedRegion(served: readonly RegionCode[], code: string, field:
   return found;
 }
 
-/**
- * The registry's part of the graph, the same in every subgraph (the fields are @shareable): the
- * served regions, their municipalities over time and the population used for rates.
+/*
+ * The registry's part of the graph, the same in every subgraph (its fields are @shareable): the
+ * served regions, their municipalities over time and the population used for rates. Each
+ * subgraph's resolvers/Query.ts, Region.ts and Municipality.ts resolve those fields with these.
  */
-export function registryResolvers(served: readonly RegionCode[]) {
-  const isServed = (code: string): code is RegionCode => (served as readonly string[]).includes(code);
-  return {
-    Query: {
-      regions: (_: unknown, args: { codes?: string[] | null }): RegionRef[] =>
-        args.codes ? [...new Set(args.codes.map((c) => servedRegion(served, c, 'codes')))].map((code) => ({ code })) : served.map((code) => ({ code })),
-      region: (_: unknown, args: { code: string }): RegionRef | null => (isServed(args.code.toUpperCase()) ? { code: args.code.toUpperCase() as RegionCode } : null),
-      municipality: (_: unknown, args: { code: string }): MunicipalityRef | null => {
-        const found = municipalityByCode(args.code.toUpperCase());
-        return found && isServed(found.region.code) ? { code: found.membership.code } : null;
-      },
-      productCategories: () => PRODUCT_CATEGORIES,
-    },
-    Region: {
-      __resolveReference: (ref: { code: string }): RegionRef | null => (isServed(ref.code) ? { code: ref.code } : null),
-      name: (r: RegionRef) => regionInfo(r.code).name,
-      cbsName: (r: RegionRef) => regionInfo(r.code).cbsName,
-      municipalities: (r: RegionRef, args: { on?: string | null; all?: boolean | null }): MunicipalityRef[] => {
-        const info = regionInfo(r.code);
-        const members = args.all ? info.municipalities : membersOn(info, args.on ?? todayInNetherlands());
-        return members.map((m) => ({ code: m.code }));
-      },
-      youthPopulation: (r: RegionRef, args: { year: number }) => {
-        checkYear(args.year);
-        return { year: args.year, ...regionYouthPopulation(r.code, args.year) };
-      },
-    },
-    Municipality: {
-      __resolveReference: (ref: { code: string }): MunicipalityRef | null => (municipalityByCode(ref.code) ? { code: ref.code } : null),
-      name: (m: MunicipalityRef) => municipalityByCode(m.code)?.membership.name,
-      region: (m: MunicipalityRef) => ({ code: municipalityByCode(m.code)?.region.code }),
-      validFrom: (m: MunicipalityRef) => municipalityByCode(m.code)?.membership.validFrom ?? null,
-      validUntil: (m: MunicipalityRef) => municipalityByCode(m.code)?.membership.validUntil ?? null,
-      note: (m: MunicipalityRef) => municipalityByCode(m.code)?.membership.note ?? null,
-      youthPopulation: (m: MunicipalityRef, args: { year: number }) => {
-        checkYear(args.year);
-        const figure = youthPopulation(m.code, args.year);
-        return figure ? { year: figure.year, youth0to17: figure.youth0to17, status: figure.status } : null;
-      },
-    },
-  };
+
+const isServed = (served: readonly RegionCode[], code: string): code is RegionCode => (served as readonly string[]).includes(code);
+
+/** The regions asked for, checked and without repeats; every served region when none are named. */
+export function servedRegions(served: readonly RegionCode[], codes: readonly string[] | null | undefined): RegionRef[] {
+  return codes ? [...new Set(codes.map((c) => servedRegion(served, c, 'codes')))].map((code) => ({ code })) : served.map((code) => ({ code }));
+}
+
+/** A region by its exact code; null when it is not served here. */
+export function servedRegionRef(served: readonly RegionCode[], code: string): RegionRef | null {
+  return isServed(served, code) ? { code } : null;
+}
+
+/** A municipality of a served region, by its code in any case; null otherwise. */
+export function servedMunicipality(served: readonly RegionCode[], code: string): MunicipalityRef | null {
+  const found = municipalityByCode(code.toUpperCase());
+  return found && isServed(served, found.region.code) ? { code: found.membership.code } : null;
+}
+
+/** A municipality the registry knows, by its exact code; null otherwise. */
+export function knownMunicipality(code: string): MunicipalityRef | null {
+  return municipalityByCode(code) ? { code } : null;
+}
+
+export const productCategories = () => [...PRODUCT_CATEGORIES];
+
+/** A region's members on a day (today when none is given), or every membership over time. */
+export function regionMembers(code: RegionCode, on: string | null | undefined, all: boolean | null | undefined): MunicipalityRef[] {
+  const info = regionInfo(code);
+  const members = all ? info.municipalities : membersOn(info, on ?? todayInNetherlands());
+  return members.map((m) => ({ code: m.code }));
+}
+
+export function regionPopulation(code: RegionCode, year: number) {
+  checkYear(year);
+  return { year, ...regionYouthPopulation(code, year) };
+}
+
+/** The registry's entry of a municipality; refs are made only for known codes, so a miss is a bug. */
+export function municipalityEntry(code: string) {
+  const found = municipalityByCode(code);
+  if (!found) throw new Error(`municipality ${code} is not in the registry`);
+  return found;
+}
+
+export function municipalityPopulation(code: string, year: number) {
+  checkYear(year);
+  const figure = youthPopulation(code, year);
+  return figure ? { year: figure.year, youth0to17: figure.youth0to17, status: figure.status } : null;
 }

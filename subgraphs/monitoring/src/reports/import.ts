@@ -1,7 +1,7 @@
 import type { RegionSources } from '@youth-care/lib/db/region-sources';
 import { groupBy } from '@youth-care/lib/region-loader';
 import type { RegionCode } from '@youth-care/lib/regions/registry';
-import { todayInNetherlands } from '@youth-care/lib/scalars';
+import { currentYear } from '@youth-care/lib/years';
 import { upsertOutcomes, upsertSatisfaction, type WriteCounts } from '../db/repository.js';
 import type { MonitoringTables } from '../db/schema.js';
 import { validateOutcomes } from './outcomes.js';
@@ -34,8 +34,6 @@ async function writeByRegion<R extends { region: RegionCode }>(
   return counts;
 }
 
-const thisYear = () => Number(todayInNetherlands().slice(0, 4));
-
 /** Which of some providers any region contracts (procurement answers it); null where the rows are known to be of contracted providers. */
 export type ContractCheck = ((agbCodes: readonly string[]) => Promise<ReadonlySet<string>>) | null;
 
@@ -63,12 +61,12 @@ export async function importReportRows(
   contracted: ContractCheck,
 ): Promise<Map<RegionCode, WriteCounts>> {
   if (kind === 'satisfaction') {
-    const records = validateSatisfaction(label, rows, sources.regions, thisYear());
+    const records = validateSatisfaction(label, rows, sources.regions, currentYear());
     await checkContracted(label, records, contracted);
     say(`${label}: ${records.length} satisfaction rows checked`);
     return writeByRegion(sources, records, (src, list) => upsertSatisfaction(src, list.map((r) => ({ ...r, source: origin }))), say);
   }
-  const records = validateOutcomes(label, rows, sources.regions, thisYear());
+  const records = validateOutcomes(label, rows, sources.regions, currentYear());
   await checkContracted(label, records, contracted);
   say(`${label}: ${records.length} outcome rows checked`);
   return writeByRegion(sources, records, (src, list) => upsertOutcomes(src, list.map((r) => ({ ...r, source: origin }))), say);

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { REGION_CODES, type RegionCode } from '@youth-care/lib/regions/registry';
+import { FIRST_YEAR, isFigureYear } from '@youth-care/lib/years';
 import { parseCsv } from './csv.js';
 import { ImportRejected, Problems } from './rejected.js';
 
@@ -21,8 +22,6 @@ export interface Field {
 export type Raw = Record<string, unknown>;
 export type Value = string | number | null;
 
-/** Years before the Jeugdwet (2015) or after this one are typing errors. */
-const FIRST_YEAR = 2015;
 const MAX_COUNT = 1_000_000;
 
 export interface SourceRow {
@@ -78,7 +77,7 @@ function parseValue(field: Field, raw: unknown, served: readonly RegionCode[], t
       return { value: code };
     }
     case 'year':
-      return Number.isInteger(asNumber) && asNumber >= FIRST_YEAR && asNumber <= thisYear
+      return isFigureYear(asNumber, thisYear)
         ? { value: asNumber }
         : { problem: `${field.column} must be a year from ${FIRST_YEAR} to ${thisYear}, got "${asText}"` };
     case 'agb':

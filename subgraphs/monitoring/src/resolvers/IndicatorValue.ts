@@ -1,23 +1,23 @@
 import { NATIONAL_AREA } from '@youth-care/lib/db/national-source';
 import { isRegionCode } from '@youth-care/lib/regions/registry';
 import { servedRegion } from '@youth-care/lib/regions/resolvers';
-import type { MonitoringContext } from '../context.js';
-import { benchmark } from '../indicators/benchmark.js';
+import type { IndicatorValueResolvers } from '../generated/graphql.js';
 import { parsePeriod } from '../cbs/periods.js';
-import { currentTable, segmentFor, seriesBreaks, type IndicatorDefinition } from '../indicators/catalog.js';
+import { benchmark } from '../indicators/benchmark.js';
+import { segmentFor } from '../indicators/catalog.js';
 import type { IndicatorModel } from '../models.js';
 import { checkPeriods } from './args.js';
 
-export const IndicatorValue = {
-  period: (v: IndicatorModel) => v.period.code,
-  year: (v: IndicatorModel) => v.period.year,
-  cbsTable: (v: IndicatorModel) => v.tableId,
-  incompleteMembers: (v: IndicatorModel) => v.incompleteMembers.map((code) => ({ code })),
-  comparableWith: (v: IndicatorModel, args: { period: string }) => {
+export const IndicatorValue: IndicatorValueResolvers = {
+  period: (v) => v.period.code,
+  year: (v) => v.period.year,
+  cbsTable: (v) => v.tableId,
+  incompleteMembers: (v) => v.incompleteMembers.map((code) => ({ code })),
+  comparableWith: (v, args) => {
     const [other] = checkPeriods([args.period], 'period');
     return segmentFor(v.indicator, parsePeriod(other!)!.year).tableId === v.tableId;
   },
-  benchmark: async (v: IndicatorModel, args: { compareWith?: string[] | null }, ctx: MonitoringContext) => {
+  benchmark: async (v, args, ctx) => {
     const own = v.area;
     if (!isRegionCode(own)) return null;
     const compared = args.compareWith
@@ -31,15 +31,4 @@ export const IndicatorValue = {
     const figures = (others as IndicatorModel[]).map((o, i) => ({ region: compared[i]!, value: o.value }));
     return benchmark(own, figures, (national as IndicatorModel).value);
   },
-};
-
-export const Indicator = {
-  cbsTable: (d: IndicatorDefinition) => currentTable(d),
-  seriesBreaks: (d: IndicatorDefinition) => seriesBreaks(d),
-  cbsMeasure: (d: IndicatorDefinition) => d.measure,
-  cbsDimensions: (d: IndicatorDefinition) => d.dims,
-};
-
-export const RegionValue = {
-  region: (r: { region: string }) => ({ code: r.region }),
 };

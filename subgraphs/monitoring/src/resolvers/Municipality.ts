@@ -1,10 +1,16 @@
-import type { MunicipalityRef } from '@youth-care/lib/regions/resolvers';
-import type { MonitoringContext } from '../context.js';
+import { knownMunicipality, municipalityEntry, municipalityPopulation } from '@youth-care/lib/regions/resolvers';
+import type { MunicipalityResolvers } from '../generated/graphql.js';
 import { checkPeriods } from './args.js';
 import { loadIndicators } from './indicators.js';
 
-/** Monitoring's fields on the shared Municipality entity: the municipality's own CBS figures. */
-export const Municipality = {
-  indicators: (m: MunicipalityRef, args: { periods: string[]; indicators?: string[] | null }, ctx: MonitoringContext) =>
-    loadIndicators(ctx, m.code, checkPeriods(args.periods), args.indicators),
+/** Municipality in monitoring: the registry's fields, and the municipality's own CBS figures. */
+export const Municipality: MunicipalityResolvers = {
+  __resolveReference: (ref) => knownMunicipality(ref.code),
+  name: (m) => municipalityEntry(m.code).membership.name,
+  region: (m) => ({ code: municipalityEntry(m.code).region.code }),
+  validFrom: (m) => municipalityEntry(m.code).membership.validFrom ?? null,
+  validUntil: (m) => municipalityEntry(m.code).membership.validUntil ?? null,
+  note: (m) => municipalityEntry(m.code).membership.note ?? null,
+  youthPopulation: (m, args) => municipalityPopulation(m.code, args.year),
+  indicators: (m, args, ctx) => loadIndicators(ctx, m.code, checkPeriods(args.periods), args.indicators),
 };

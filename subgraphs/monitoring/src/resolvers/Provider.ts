@@ -1,13 +1,13 @@
 import { requireOwnProvider } from '@youth-care/lib/auth/policy';
 import { servedRegion } from '@youth-care/lib/regions/resolvers';
 import type { MonitoringContext } from '../context.js';
+import type { ProviderOutcomesArgs, ProviderResolvers } from '../generated/graphql.js';
 import type { ProviderReportsKey } from '../loaders.js';
-import { checkYears } from './args.js';
+import type { ProviderRef } from '../models.js';
+import { checkYears } from '@youth-care/lib/years';
 
-type ProviderRef = { agbCode: string };
-type Args = { region?: string | null; years?: number[] | null };
-
-function key(p: ProviderRef, args: Args, ctx: MonitoringContext): ProviderReportsKey {
+/** The loader key of a provider's reports; both fields take the same arguments. */
+function key(p: ProviderRef, args: ProviderOutcomesArgs, ctx: MonitoringContext): ProviderReportsKey {
   requireOwnProvider(ctx.viewer, p.agbCode, 'reports');
   return {
     agbCode: p.agbCode,
@@ -20,8 +20,8 @@ function key(p: ProviderRef, args: Args, ctx: MonitoringContext): ProviderReport
  * Procurement owns Provider; monitoring adds what providers report. A provider monitoring has
  * no reports for is still the same provider: its lists are empty.
  */
-export const Provider = {
-  __resolveReference: (ref: ProviderRef) => ({ agbCode: ref.agbCode }),
-  outcomes: (p: ProviderRef, args: Args, ctx: MonitoringContext) => ctx.loaders.providerOutcomes.load(key(p, args, ctx)),
-  clientSatisfaction: (p: ProviderRef, args: Args, ctx: MonitoringContext) => ctx.loaders.providerSatisfaction.load(key(p, args, ctx)),
+export const Provider: ProviderResolvers = {
+  __resolveReference: (ref) => ({ agbCode: ref.agbCode }),
+  outcomes: (p, args, ctx) => ctx.loaders.providerOutcomes.load(key(p, args, ctx)),
+  clientSatisfaction: (p, args, ctx) => ctx.loaders.providerSatisfaction.load(key(p, args, ctx)),
 };

@@ -1,23 +1,27 @@
 import { requireAccess } from '@youth-care/lib/auth/policy';
-import type { RegionRef } from '@youth-care/lib/regions/resolvers';
-import type { MonitoringContext } from '../context.js';
-import type { ComparisonModel } from '../models.js';
-import { checkPeriods, checkYear, checkYears } from './args.js';
+import { regionInfo } from '@youth-care/lib/regions/registry';
+import { regionMembers, regionPopulation, servedRegionRef } from '@youth-care/lib/regions/resolvers';
+import { checkYear, checkYears } from '@youth-care/lib/years';
+import type { RegionResolvers } from '../generated/graphql.js';
+import { checkPeriods } from './args.js';
 import { loadIndicators } from './indicators.js';
 
 const present = <V>(values: (V | null)[]): V[] => values.filter((v): v is V => v !== null);
 
-/** Monitoring's fields on the shared Region entity. */
-export const Region = {
-  indicators: (r: RegionRef, args: { periods: string[]; indicators?: string[] | null }, ctx: MonitoringContext) =>
-    loadIndicators(ctx, r.code, checkPeriods(args.periods), args.indicators),
-  clientSatisfaction: async (r: RegionRef, args: { years: number[] }, ctx: MonitoringContext) =>
+/** Region in monitoring: the registry's fields, and the region's CBS indicators, satisfaction, outcomes and comparison. */
+export const Region: RegionResolvers = {
+  __resolveReference: (ref, ctx) => servedRegionRef(ctx.served, ref.code),
+  name: (r) => regionInfo(r.code).name,
+  cbsName: (r) => regionInfo(r.code).cbsName,
+  municipalities: (r, args) => regionMembers(r.code, args.on, args.all),
+  youthPopulation: (r, args) => regionPopulation(r.code, args.year),
+  indicators: (r, args, ctx) => loadIndicators(ctx, r.code, checkPeriods(args.periods), args.indicators),
+  clientSatisfaction: async (r, args, ctx) =>
     present(await Promise.all(checkYears(args.years).map((year) => ctx.loaders.regionSatisfaction.load({ region: r.code, year })))),
-  outcomes: async (r: RegionRef, args: { years: number[] }, ctx: MonitoringContext) =>
+  outcomes: async (r, args, ctx) =>
     present(await Promise.all(checkYears(args.years).map((year) => ctx.loaders.regionOutcomes.load({ region: r.code, year })))),
-  providerOutcomes: (r: RegionRef, args: { year: number }, ctx: MonitoringContext) =>
-    ctx.loaders.regionProviderOutcomes.load({ region: r.code, year: checkYear(args.year, 'year') }),
-  monitoringComparison: (r: RegionRef, args: { years: number[] }, ctx: MonitoringContext): ComparisonModel[] => {
+  providerOutcomes: (r, args, ctx) => ctx.loaders.regionProviderOutcomes.load({ region: r.code, year: checkYear(args.year, 'year') }),
+  monitoringComparison: (r, args, ctx) => {
     requireAccess(ctx.viewer, 'comparison', r.code);
     return checkYears(args.years).map((year) => ({ region: r.code, year }));
   },

@@ -1,4 +1,4 @@
-import { and, arrayContains, asc, desc, eq, gte, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, arrayContains, asc, desc, eq, gte, isNull, lte, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { inList } from '@youth-care/lib/db/in-list';
 import type { RegionSource } from '@youth-care/lib/db/region-sources';
 import { rowsOf } from '@youth-care/lib/db/migrate';
@@ -46,14 +46,11 @@ export interface NewReport {
   source: 'PROVIDER_PORTAL' | 'DEMO';
 }
 
-export interface ReportRow extends NewReport {
+export interface ReportRow extends NewReport, HeldNorm {
   id: number;
-  normRegistrationToIntakeWeeks: number | null;
-  normIntakeToTreatmentWeeks: number | null;
-  normValidFrom: string | null;
 }
 
-export interface CategorySummaryRow {
+export interface CategorySummaryRow extends HeldNorm {
   /** Null on the row that sums every product category. */
   productCategory: string | null;
   providersReporting: number;
@@ -166,22 +163,52 @@ export async function norms(src: Source): Promise<NormRow[]> {
     .orderBy(asc(n.productCategory), desc(n.validFrom));
 }
 
+/** The norm a waiting time was held to, as the statements return it; null columns mean DEFAULT_NORM. */
+export interface HeldNorm {
+  /** Null for the region's default norm (and for the treeknorm). */
+  normProductCategory: string | null;
+  normRegistrationToIntakeWeeks: number | null;
+  normIntakeToTreatmentWeeks: number | null;
+  normValidFrom: string | null;
+}
+
 /**
- * The norm that held for each report: the category's own if the region agreed one, else the
- * region's default, as of the report's day. Null columns (no norm recorded) mean DEFAULT_NORM.
+ * The one rule for which norm holds: the category's own if the region agreed one, else the
+ * region's default, whichever was set last on or before the day; no row means DEFAULT_NORM.
+ * Every statement that judges a waiting time joins this laterally.
  */
-function normAtReport(src: Source) {
-  const { waitingTimeNorm: n, waitingTimeReport: r } = src.tables;
+function normInForce(src: Source, productCategory: SQLWrapper, day: SQLWrapper) {
+  const n = src.tables.waitingTimeNorm;
   return src.db
-    .select({ normIntake: n.registrationToIntakeWeeks, normTreatment: n.intakeToTreatmentWeeks, normValidFrom: n.validFrom })
+    .select({
+      normProductCategory: n.productCategory,
+      normIntake: n.registrationToIntakeWeeks,
+      normTreatment: n.intakeToTreatmentWeeks,
+      normValidFrom: n.validFrom,
+    })
     .from(n)
-    .where(and(or(eq(n.productCategory, r.productCategory), isNull(n.productCategory)), lte(n.validFrom, r.reportedOn)))
+    .where(and(or(eq(n.productCategory, productCategory), isNull(n.productCategory)), lte(n.validFrom, day)))
     .orderBy(sql`${n.productCategory} IS NULL`, desc(n.validFrom))
     .limit(1)
     .as('norm');
 }
 
-function reportFields(src: Source, norm: ReturnType<typeof normAtReport>) {
+type Norm = ReturnType<typeof normInForce>;
+
+/** Whether a report runs over the norm in force, DEFAULT_NORM where the region set none. */
+function overNorm(src: Source, norm: Norm) {
+  const r = src.tables.waitingTimeReport;
+  return sql<boolean>`(${r.registrationToIntakeWeeks} > coalesce(${norm.normIntake}, ${DEFAULT_NORM.registrationToIntakeWeeks})
+    OR ${r.intakeToTreatmentWeeks} > coalesce(${norm.normTreatment}, ${DEFAULT_NORM.intakeToTreatmentWeeks}))`;
+}
+
+/** The norm in force for each report on its own day. */
+function normAtReport(src: Source): Norm {
+  const r = src.tables.waitingTimeReport;
+  return normInForce(src, r.productCategory, r.reportedOn);
+}
+
+function reportFields(src: Source, norm: Norm) {
   const r = src.tables.waitingTimeReport;
   return {
     id: r.id,
@@ -193,6 +220,7 @@ function reportFields(src: Source, norm: ReturnType<typeof normAtReport>) {
     waitingCount: r.waitingCount,
     bridgingCareOffered: r.bridgingCareOffered,
     source: r.source,
+    normProductCategory: norm.normProductCategory,
     normRegistrationToIntakeWeeks: norm.normIntake,
     normIntakeToTreatmentWeeks: norm.normTreatment,
     normValidFrom: norm.normValidFrom,
@@ -238,8 +266,9 @@ export async function reports(src: Source, agbCodes: readonly string[] | undefin
 }
 
 /**
- * Median and worst waiting time per product category over each provider's latest report, and
- * how many providers are over their norm; the row with a null category covers all categories.
+ * Median and worst waiting time per product category over each provider's latest report, how
+ * many providers are over their norm, and the category's norm on `until`; the row with a null
+ * category covers all categories.
  */
 export async function waitingTimeSummary(src: Source, until: string): Promise<CategorySummaryRow[]> {
   const r = src.tables.waitingTimeReport;
@@ -251,15 +280,15 @@ export async function waitingTimeSummary(src: Source, until: string): Promise<Ca
         intake: sql<number>`${r.registrationToIntakeWeeks}`.as('intake'),
         treatment: sql<number>`${r.intakeToTreatmentWeeks}`.as('treatment'),
         waiting: sql<number>`${r.waitingCount}`.as('waiting'),
-        over: sql<boolean>`(${r.registrationToIntakeWeeks} > coalesce(${norm.normIntake}, ${DEFAULT_NORM.registrationToIntakeWeeks})
-          OR ${r.intakeToTreatmentWeeks} > coalesce(${norm.normTreatment}, ${DEFAULT_NORM.intakeToTreatmentWeeks}))`.as('over'),
+        over: overNorm(src, norm).as('over'),
       })
       .from(r)
       .leftJoinLateral(norm, sql`true`)
       .where(lte(r.reportedOn, until))
       .orderBy(r.providerAgb, r.productCategory, desc(r.reportedOn));
+  const categoryNorm = normInForce(src, sql`summary."productCategory"`, sql`${until}::date`);
   const result = await src.db.execute(sql`
-    WITH latest AS (${latest})
+    WITH latest AS (${latest}), summary AS (
     SELECT product_category AS "productCategory",
       count(DISTINCT provider_agb)::int AS "providersReporting",
       count(DISTINCT provider_agb) FILTER (WHERE over)::int AS "providersOverNorm",
@@ -270,8 +299,11 @@ export async function waitingTimeSummary(src: Source, until: string): Promise<Ca
       (array_agg(provider_agb ORDER BY intake + treatment DESC, provider_agb))[1] AS "worstProviderAgb",
       sum(waiting)::int AS "totalWaiting"
     FROM latest
-    GROUP BY GROUPING SETS ((product_category), ())
-    ORDER BY product_category NULLS FIRST`);
+    GROUP BY GROUPING SETS ((product_category), ()))
+    SELECT summary.*, ${categoryNorm.normProductCategory} AS "normProductCategory", ${categoryNorm.normIntake} AS "normRegistrationToIntakeWeeks",
+      ${categoryNorm.normTreatment} AS "normIntakeToTreatmentWeeks", ${categoryNorm.normValidFrom} AS "normValidFrom"
+    FROM summary LEFT JOIN LATERAL ${categoryNorm} ON true
+    ORDER BY summary."productCategory" NULLS FIRST`);
   return rowsOf<CategorySummaryRow>(result);
 }
 
@@ -347,22 +379,19 @@ export interface YearWaitingRow {
  * total wait and the young people waiting. What a learning circle compares, before protection.
  */
 export async function yearlyWaitingTimes(src: Source, years: readonly number[], until: string): Promise<YearWaitingRow[]> {
-  const { waitingTimeReport: r, waitingTimeNorm: n } = src.tables;
+  const r = src.tables.waitingTimeReport;
+  const norm = normAtReport(src);
   const list = sql.raw(years.map((y) => String(Math.trunc(y))).join(','));
   const result = await src.db.execute(sql`
     WITH y AS (SELECT unnest(ARRAY[${list}]::int[]) AS year),
     latest AS (
-      SELECT DISTINCT ON (y.year, r.provider_agb, r.product_category)
-        y.year, r.provider_agb, r.registration_to_intake_weeks AS intake, r.intake_to_treatment_weeks AS treatment, r.waiting_count,
-        (r.registration_to_intake_weeks > coalesce(norm.intake, ${DEFAULT_NORM.registrationToIntakeWeeks})
-          OR r.intake_to_treatment_weeks > coalesce(norm.treatment, ${DEFAULT_NORM.intakeToTreatmentWeeks})) AS over
+      SELECT DISTINCT ON (y.year, ${r.providerAgb}, ${r.productCategory})
+        y.year, ${r.providerAgb} AS provider_agb, ${r.registrationToIntakeWeeks} AS intake, ${r.intakeToTreatmentWeeks} AS treatment,
+        ${r.waitingCount} AS waiting_count, ${overNorm(src, norm)} AS over
       FROM y
-      JOIN ${r} r ON r.reported_on BETWEEN make_date(y.year, 1, 1) AND least(make_date(y.year, 12, 31), ${until}::date)
-      LEFT JOIN LATERAL (
-        SELECT nn.registration_to_intake_weeks AS intake, nn.intake_to_treatment_weeks AS treatment FROM ${n} nn
-        WHERE (nn.product_category = r.product_category OR nn.product_category IS NULL) AND nn.valid_from <= r.reported_on
-        ORDER BY nn.product_category IS NULL, nn.valid_from DESC LIMIT 1) norm ON true
-      ORDER BY y.year, r.provider_agb, r.product_category, r.reported_on DESC
+      JOIN ${r} ON ${r.reportedOn} BETWEEN make_date(y.year, 1, 1) AND least(make_date(y.year, 12, 31), ${until}::date)
+      LEFT JOIN LATERAL ${norm} ON true
+      ORDER BY y.year, ${r.providerAgb}, ${r.productCategory}, ${r.reportedOn} DESC
     )
     SELECT y.year,
       count(DISTINCT l.provider_agb)::int AS "providersReporting",

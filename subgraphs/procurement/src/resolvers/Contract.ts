@@ -1,6 +1,7 @@
 import { productCategory } from '@youth-care/lib/codes/product-categories';
-import type { ProcurementContext } from '../context.js';
 import { globalId, parseServedId } from '@youth-care/lib/ids';
+import type { ProcurementContext } from '../context.js';
+import type { ContractResolvers } from '../generated/graphql.js';
 import type { ContractModel } from '../models.js';
 
 export function loadContract(id: string, ctx: ProcurementContext): Promise<ContractModel | null> | null {
@@ -9,11 +10,11 @@ export function loadContract(id: string, ctx: ProcurementContext): Promise<Contr
   return ctx.loaders.contract.load({ region: parsed.region, localId: parsed.localId });
 }
 
-export const Contract = {
-  __resolveReference: (ref: { id: string }, ctx: ProcurementContext) => loadContract(ref.id, ctx),
-  id: (c: ContractModel) => globalId(c.region, c.id),
-  region: (c: ContractModel) => ({ code: c.region }),
-  provider: (c: ContractModel) => ({ agbCode: c.providerAgb }),
-  productCategories: (c: ContractModel) => c.productCategories.map((code) => productCategory(code)).filter(Boolean),
-  budgetCeilingEuros: (c: ContractModel) => (c.budgetCeilingEuros === null ? null : Number(c.budgetCeilingEuros)),
+export const Contract: ContractResolvers = {
+  __resolveReference: (ref, ctx) => loadContract(ref.id, ctx),
+  id: (c) => globalId(c.region, c.id),
+  region: (c) => ({ code: c.region }),
+  provider: (c) => ({ agbCode: c.providerAgb }),
+  productCategories: (c) => c.productCategories.map((code) => productCategory(code)).filter((found) => found !== undefined),
+  budgetCeilingEuros: (c) => (c.budgetCeilingEuros === null ? null : Number(c.budgetCeilingEuros)),
 };

@@ -4,21 +4,10 @@ import { requireActingFor } from '@youth-care/lib/auth/policy';
 import { badInput } from '@youth-care/lib/errors';
 import { servedRegion } from '@youth-care/lib/regions/resolvers';
 import { todayInNetherlands } from '@youth-care/lib/scalars';
-import type { ProcurementContext } from '../context.js';
+import type { MutationResolvers } from '../generated/graphql.js';
 import { coveringContracts, contractsByProviders, upsertReport } from '../db/repository.js';
 import { globalId } from '@youth-care/lib/ids';
 import { loadReport } from './WaitingTimeReport.js';
-
-interface ReportWaitingTimeInput {
-  region: string;
-  providerAgb: string;
-  productCategory: string;
-  reportedOn?: string | null;
-  registrationToIntakeWeeks: number;
-  intakeToTreatmentWeeks: number;
-  waitingCount: number;
-  bridgingCareOffered?: boolean | null;
-}
 
 /** Longer than two years is not a waiting time but a typing error. */
 const MAX_WEEKS = 104;
@@ -33,8 +22,8 @@ function checkWeeks(value: number, field: string): number {
   return Math.round(value * 10) / 10;
 }
 
-export const Mutation = {
-  reportWaitingTime: async (_: unknown, { input }: { input: ReportWaitingTimeInput }, ctx: ProcurementContext) => {
+export const Mutation: MutationResolvers = {
+  reportWaitingTime: async (_, { input }, ctx) => {
     requireActingFor(ctx.viewer, input.providerAgb);
     const region = servedRegion(ctx.served, input.region, 'input.region');
     if (!/^\d{8}$/.test(input.providerAgb)) throw badInput('input.providerAgb', 'input.providerAgb must be an AGB code of 8 digits');

@@ -1,39 +1,37 @@
 import { requireProductCategory } from '@youth-care/lib/codes/product-categories';
-import type { RegionRef } from '@youth-care/lib/regions/resolvers';
-import { todayInNetherlands } from '@youth-care/lib/scalars';
 import { regionYouthPopulation } from '@youth-care/lib/regions/population';
+import { regionInfo } from '@youth-care/lib/regions/registry';
+import { regionMembers, regionPopulation, servedRegionRef } from '@youth-care/lib/regions/resolvers';
 import { PROTECTED, protectCount, protectRate, protectShare } from '@youth-care/lib/small-numbers';
-import { comparisonYears } from '@youth-care/lib/years';
-import type { ProcurementContext } from '../context.js';
+import { checkYears } from '@youth-care/lib/years';
 import type { ContractFilter } from '../db/repository.js';
-import { normOn, normView } from '../waiting-time.js';
+import type { RegionResolvers } from '../generated/graphql.js';
+import { normView } from '../waiting-time.js';
 
-/** Procurement's fields on the shared Region entity. */
-export const Region = {
-  contracts: (
-    r: RegionRef,
-    args: { productCategory?: string | null; form?: string | null; activeOn?: string | null },
-    ctx: ProcurementContext,
-  ) => {
+const share = (over: number, of: number) => (of === 0 ? null : Math.round((over / of) * 1000) / 1000);
+
+/** Region in procurement: the registry's fields, and the region's contracts, providers and waiting times. */
+export const Region: RegionResolvers = {
+  __resolveReference: (ref, ctx) => servedRegionRef(ctx.served, ref.code),
+  name: (r) => regionInfo(r.code).name,
+  cbsName: (r) => regionInfo(r.code).cbsName,
+  municipalities: (r, args) => regionMembers(r.code, args.on, args.all),
+  youthPopulation: (r, args) => regionPopulation(r.code, args.year),
+  contracts: (r, args, ctx) => {
     const filter: ContractFilter = {
       productCategory: args.productCategory ? requireProductCategory(args.productCategory, 'productCategory').code : undefined,
-      form: (args.form ?? undefined) as ContractFilter['form'],
+      form: args.form ?? undefined,
       activeOn: args.activeOn ?? undefined,
     };
     return ctx.loaders.regionContracts.load({ region: r.code, filter });
   },
-  providers: (r: RegionRef, args: { productCategory?: string | null }, ctx: ProcurementContext) =>
+  providers: (r, args, ctx) =>
     ctx.loaders.regionProviders.load({
       region: r.code,
       filter: args.productCategory ? requireProductCategory(args.productCategory, 'productCategory').code : null,
     }),
-  waitingTimeNorms: async (r: RegionRef, _: unknown, ctx: ProcurementContext) =>
-    (await ctx.loaders.norms.load(r.code)).map((n) => normView(n)),
-  latestWaitingTimes: (
-    r: RegionRef,
-    args: { productCategories?: string[] | null; providerAgb?: string | null },
-    ctx: ProcurementContext,
-  ) =>
+  waitingTimeNorms: async (r, _, ctx) => (await ctx.loaders.norms.load(r.code)).map((n) => normView(n)),
+  latestWaitingTimes: (r, args, ctx) =>
     ctx.loaders.regionLatestReports.load({
       region: r.code,
       filter: {
@@ -43,24 +41,22 @@ export const Region = {
         providerAgb: args.providerAgb ?? null,
       },
     }),
-  waitingTimeSummary: async (r: RegionRef, _: unknown, ctx: ProcurementContext) => {
+  waitingTimeSummary: async (r, _, ctx) => {
     const summary = await ctx.loaders.summary.load(r.code);
     const total = summary.rows.find((row) => row.productCategory === null);
-    const share = (over: number, of: number) => (of === 0 ? null : Math.round((over / of) * 1000) / 1000);
     return {
       providersReporting: total?.providersReporting ?? 0,
       providersOverNorm: total?.providersOverNorm ?? 0,
       shareOverNorm: share(total?.providersOverNorm ?? 0, total?.providersReporting ?? 0),
-      byProductCategory: summary.rows
-        .filter((row) => row.productCategory !== null)
-        .map((row) => ({ ...row, region: r.code, shareOverNorm: share(row.providersOverNorm, row.providersReporting) })),
+      byProductCategory: summary.rows.flatMap((row) =>
+        row.productCategory === null
+          ? []
+          : [{ ...row, productCategory: row.productCategory, region: r.code, shareOverNorm: share(row.providersOverNorm, row.providersReporting) }],
+      ),
     };
   },
-};
-
-export const RegionComparison = {
-  waitingTimeComparison: async (r: RegionRef, args: { years: number[] }, ctx: ProcurementContext) => {
-    const rows = await ctx.loaders.yearlyWaitingTimes.load({ region: r.code, years: comparisonYears(args.years) });
+  waitingTimeComparison: async (r, args, ctx) => {
+    const rows = await ctx.loaders.yearlyWaitingTimes.load({ region: r.code, years: checkYears(args.years) });
     return rows.map((row) => {
       const population = regionYouthPopulation(r.code, row.year);
       return {
@@ -75,12 +71,4 @@ export const RegionComparison = {
       };
     });
   },
-};
-
-export const CategoryWaitingTime = {
-  productCategory: (c: { productCategory: string }) => requireProductCategory(c.productCategory, 'productCategory'),
-  norm: async (c: { productCategory: string; region: RegionRef['code'] }, _: unknown, ctx: ProcurementContext) => {
-    return normOn(await ctx.loaders.norms.load(c.region), c.productCategory, todayInNetherlands());
-  },
-  worstProvider: (c: { worstProviderAgb: string }) => ({ agbCode: c.worstProviderAgb }),
 };

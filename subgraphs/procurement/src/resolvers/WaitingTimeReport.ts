@@ -1,6 +1,7 @@
 import { productCategory } from '@youth-care/lib/codes/product-categories';
-import type { ProcurementContext } from '../context.js';
 import { globalId, parseServedId } from '@youth-care/lib/ids';
+import type { ProcurementContext } from '../context.js';
+import type { WaitingTimeReportResolvers } from '../generated/graphql.js';
 import type { ReportModel } from '../models.js';
 import { overNorm, reportNorm } from '../waiting-time.js';
 
@@ -11,20 +12,21 @@ export function loadReport(id: string, ctx: ProcurementContext): Promise<ReportM
   return ctx.loaders.report.load({ region: parsed.region, localId: Number(parsed.localId) });
 }
 
-export const WaitingTimeReport = {
-  __resolveReference: (ref: { id: string }, ctx: ProcurementContext) => loadReport(ref.id, ctx),
-  id: (r: ReportModel) => globalId(r.region, r.id),
-  region: (r: ReportModel) => ({ code: r.region }),
-  provider: (r: ReportModel) => ({ agbCode: r.providerAgb }),
-  productCategory: (r: ReportModel) => productCategory(r.productCategory),
-  totalWeeks: (r: ReportModel) => Math.round((r.registrationToIntakeWeeks + r.intakeToTreatmentWeeks) * 10) / 10,
-  norm: (r: ReportModel) => reportNorm(r),
-  exceedsNorm: (r: ReportModel) => overNorm(r).exceeds,
-  registrationToIntakeWeeksOverNorm: (r: ReportModel) => overNorm(r).intake,
-  intakeToTreatmentWeeksOverNorm: (r: ReportModel) => overNorm(r).treatment,
-  weeksOverNorm: (r: ReportModel) => overNorm(r).total,
-};
-
-export const WaitingTimeNorm = {
-  productCategory: (n: { productCategory: string | null }) => (n.productCategory ? productCategory(n.productCategory) : null),
+export const WaitingTimeReport: WaitingTimeReportResolvers = {
+  __resolveReference: (ref, ctx) => loadReport(ref.id, ctx),
+  id: (r) => globalId(r.region, r.id),
+  region: (r) => ({ code: r.region }),
+  provider: (r) => ({ agbCode: r.providerAgb }),
+  productCategory: (r) => {
+    const found = productCategory(r.productCategory);
+    // Reports are written only for known categories; an unknown one is a fault, masked as such.
+    if (!found) throw new Error(`report ${r.id} holds unknown product category ${r.productCategory}`);
+    return found;
+  },
+  totalWeeks: (r) => Math.round((r.registrationToIntakeWeeks + r.intakeToTreatmentWeeks) * 10) / 10,
+  norm: (r) => reportNorm(r),
+  exceedsNorm: (r) => overNorm(r).exceeds,
+  registrationToIntakeWeeksOverNorm: (r) => overNorm(r).intake,
+  intakeToTreatmentWeeksOverNorm: (r) => overNorm(r).treatment,
+  weeksOverNorm: (r) => overNorm(r).total,
 };

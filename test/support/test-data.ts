@@ -1,0 +1,59 @@
+import { loadConfig, type Config } from '@youth-care/lib/config';
+import { DatabaseHub } from '@youth-care/lib/db/database';
+import type { DemoOptions, Subgraph } from '@youth-care/lib/subgraph';
+import { createTestDatabase, type TestDatabase } from './database.js';
+
+export interface TestDataOptions {
+  /** A label for the test database. */
+  readonly label: string;
+  /** Demo data scale; 0 leaves the regions empty. */
+  readonly scale?: number;
+  readonly until?: string;
+  /** More environment, e.g. a region URL that points nowhere. */
+  readonly env?: Record<string, string>;
+}
+
+/** The configuration and database a test runs subgraphs on. */
+export interface TestData {
+  readonly config: Config;
+  readonly hub: DatabaseHub;
+  readonly database: TestDatabase;
+  /** Migrates a subgraph's regions and fills them with the demo data asked for, where not done yet. */
+  prepare(subgraph: Subgraph): Promise<void>;
+  /** The SQL statements sent while `work` runs. */
+  countStatements(work: () => Promise<unknown>): Promise<number>;
+  close(): Promise<void>;
+}
+
+export async function openTestData(options: TestDataOptions): Promise<TestData> {
+  const scale = options.scale ?? 0.05;
+  const demo: DemoOptions | undefined = scale > 0 ? { scale, until: options.until } : undefined;
+  const database = await createTestDatabase(options.label, { demo });
+  const config = loadConfig({
+    // Generous, since test files run side by side on two cores; tests of timeouts set their own.
+    REGION_TIMEOUT_MS: '30000',
+    SUBGRAPH_TIMEOUT_MS: '30000',
+    DATABASE_CONNECT_TIMEOUT_S: '2',
+    ...database.env,
+    ...options.env,
+  });
+  const hub = new DatabaseHub(config.database);
+  return {
+    config,
+    hub,
+    database,
+    async prepare(subgraph) {
+      await subgraph.prepare(demo);
+      if (demo) await subgraph.loadDemo(demo);
+    },
+    async countStatements(work) {
+      const before = hub.statementCount;
+      await work();
+      return hub.statementCount - before;
+    },
+    async close() {
+      await hub.close();
+      await database.drop();
+    },
+  };
+}
