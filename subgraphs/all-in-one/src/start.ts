@@ -65,7 +65,7 @@ Youth-care federation is running at ${gatewayServer.url}
 
 Try:
   curl -s ${gatewayServer.url} -H 'content-type: application/json' \\
-    -d '{"query":"{ region(code: \\"JZ34\\") { name waitingTimeSummary { providersReporting shareOverNorm } } }"}'
+    -d '{"query":"{ region(code: \\"JZ34\\") { name waitingTimeSummary { providersReporting { value suppressed } shareOverNorm } } }"}'
 ${
   tokens.length > 0
     ? `
