@@ -10,7 +10,7 @@ const env = {
   EMBEDDED_DATA_DIR: join(dataDir, 'pglite'),
   GATEWAY_PORT: '0',
   PROCUREMENT_PORT: '0',
-  DEMO_SCALE: '0.02',
+  DEMO_SCALE: '0.01',
 };
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 

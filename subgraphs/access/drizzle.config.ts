@@ -4,5 +4,4 @@ export default defineConfig({
   dialect: 'postgresql',
   schema: './subgraphs/access/src/db/schema.ts',
   out: './subgraphs/access/migrations',
-  schemaFilter: ['access'],
 });

@@ -5,5 +5,4 @@ export default defineConfig({
   dialect: 'postgresql',
   schema: './subgraphs/monitoring/src/db/national-schema.ts',
   out: './subgraphs/monitoring/migrations/national',
-  schemaFilter: ['monitoring_national'],
 });

@@ -4,5 +4,4 @@ export default defineConfig({
   dialect: 'postgresql',
   schema: './subgraphs/procurement/src/db/schema.ts',
   out: './subgraphs/procurement/migrations',
-  schemaFilter: ['procurement'],
 });

@@ -1,4 +1,4 @@
-CREATE TABLE "access"."allocation" (
+CREATE TABLE "allocation" (
 	"id" text PRIMARY KEY NOT NULL,
 	"trajectory_id" text NOT NULL,
 	"allocated_on" date NOT NULL,
@@ -11,7 +11,7 @@ CREATE TABLE "access"."allocation" (
 	"financing_variant" text NOT NULL
 );
 --> statement-breakpoint
-CREATE TABLE "access"."declaration" (
+CREATE TABLE "declaration" (
 	"trajectory_id" text NOT NULL,
 	"month" date NOT NULL,
 	"product_code" varchar(5) NOT NULL,
@@ -23,13 +23,13 @@ CREATE TABLE "access"."declaration" (
 	CONSTRAINT "declaration_trajectory_id_month_product_code_pk" PRIMARY KEY("trajectory_id","month","product_code")
 );
 --> statement-breakpoint
-CREATE TABLE "access"."import_batch" (
+CREATE TABLE "import_batch" (
 	"hash" varchar(64) PRIMARY KEY NOT NULL,
 	"records" integer NOT NULL,
 	"imported_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
-CREATE TABLE "access"."plan" (
+CREATE TABLE "plan" (
 	"id" text PRIMARY KEY NOT NULL,
 	"kind" text NOT NULL,
 	"family_pseudonym" varchar(32) NOT NULL,
@@ -38,7 +38,7 @@ CREATE TABLE "access"."plan" (
 	"started_on" date NOT NULL
 );
 --> statement-breakpoint
-CREATE TABLE "access"."plan_goal" (
+CREATE TABLE "plan_goal" (
 	"plan_id" text NOT NULL,
 	"position" smallint NOT NULL,
 	"description" text NOT NULL,
@@ -46,7 +46,7 @@ CREATE TABLE "access"."plan_goal" (
 	CONSTRAINT "plan_goal_plan_id_position_pk" PRIMARY KEY("plan_id","position")
 );
 --> statement-breakpoint
-CREATE TABLE "access"."spending_month" (
+CREATE TABLE "spending_month" (
 	"month" date NOT NULL,
 	"product_category" varchar(2) NOT NULL,
 	"euros" numeric(14, 2) NOT NULL,
@@ -55,7 +55,7 @@ CREATE TABLE "access"."spending_month" (
 	CONSTRAINT "spending_month_month_product_category_pk" PRIMARY KEY("month","product_category")
 );
 --> statement-breakpoint
-CREATE TABLE "access"."trajectory" (
+CREATE TABLE "trajectory" (
 	"id" text PRIMARY KEY NOT NULL,
 	"client_pseudonym" varchar(32) NOT NULL,
 	"birth_year" smallint NOT NULL,
@@ -71,18 +71,18 @@ CREATE TABLE "access"."trajectory" (
 	"started_on" date,
 	"ended_on" date,
 	"end_reason" varchar(2),
-	CONSTRAINT "trajectory_order_check" CHECK (("access"."trajectory"."ended_on" IS NULL OR "access"."trajectory"."started_on" <= "access"."trajectory"."ended_on"))
+	CONSTRAINT "trajectory_order_check" CHECK (("trajectory"."ended_on" IS NULL OR "trajectory"."started_on" <= "trajectory"."ended_on"))
 );
 --> statement-breakpoint
-ALTER TABLE "access"."allocation" ADD CONSTRAINT "allocation_trajectory_id_trajectory_id_fk" FOREIGN KEY ("trajectory_id") REFERENCES "access"."trajectory"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "access"."declaration" ADD CONSTRAINT "declaration_trajectory_id_trajectory_id_fk" FOREIGN KEY ("trajectory_id") REFERENCES "access"."trajectory"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "access"."plan" ADD CONSTRAINT "plan_trajectory_id_trajectory_id_fk" FOREIGN KEY ("trajectory_id") REFERENCES "access"."trajectory"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "access"."plan_goal" ADD CONSTRAINT "plan_goal_plan_id_plan_id_fk" FOREIGN KEY ("plan_id") REFERENCES "access"."plan"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-CREATE INDEX "allocation_trajectory_idx" ON "access"."allocation" USING btree ("trajectory_id");--> statement-breakpoint
-CREATE INDEX "plan_trajectory_idx" ON "access"."plan" USING btree ("trajectory_id");--> statement-breakpoint
-CREATE INDEX "plan_family_idx" ON "access"."plan" USING btree ("family_pseudonym");--> statement-breakpoint
-CREATE INDEX "trajectory_requested_idx" ON "access"."trajectory" USING btree ("requested_on");--> statement-breakpoint
-CREATE INDEX "trajectory_provider_idx" ON "access"."trajectory" USING btree ("provider_agb","requested_on");--> statement-breakpoint
-CREATE INDEX "trajectory_client_idx" ON "access"."trajectory" USING btree ("client_pseudonym","requested_on");--> statement-breakpoint
-CREATE INDEX "trajectory_ended_idx" ON "access"."trajectory" USING btree ("ended_on");--> statement-breakpoint
-CREATE INDEX "trajectory_started_idx" ON "access"."trajectory" USING btree ("started_on");
+ALTER TABLE "allocation" ADD CONSTRAINT "allocation_trajectory_id_trajectory_id_fk" FOREIGN KEY ("trajectory_id") REFERENCES "trajectory"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "declaration" ADD CONSTRAINT "declaration_trajectory_id_trajectory_id_fk" FOREIGN KEY ("trajectory_id") REFERENCES "trajectory"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "plan" ADD CONSTRAINT "plan_trajectory_id_trajectory_id_fk" FOREIGN KEY ("trajectory_id") REFERENCES "trajectory"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "plan_goal" ADD CONSTRAINT "plan_goal_plan_id_plan_id_fk" FOREIGN KEY ("plan_id") REFERENCES "plan"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "allocation_trajectory_idx" ON "allocation" USING btree ("trajectory_id");--> statement-breakpoint
+CREATE INDEX "plan_trajectory_idx" ON "plan" USING btree ("trajectory_id");--> statement-breakpoint
+CREATE INDEX "plan_family_idx" ON "plan" USING btree ("family_pseudonym");--> statement-breakpoint
+CREATE INDEX "trajectory_requested_idx" ON "trajectory" USING btree ("requested_on");--> statement-breakpoint
+CREATE INDEX "trajectory_provider_idx" ON "trajectory" USING btree ("provider_agb","requested_on");--> statement-breakpoint
+CREATE INDEX "trajectory_client_idx" ON "trajectory" USING btree ("client_pseudonym","requested_on");--> statement-breakpoint
+CREATE INDEX "trajectory_ended_idx" ON "trajectory" USING btree ("ended_on");--> statement-breakpoint
+CREATE INDEX "trajectory_started_idx" ON "trajectory" USING btree ("started_on");

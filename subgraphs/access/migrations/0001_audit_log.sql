@@ -1,5 +1,5 @@
-CREATE TABLE "access"."audit_log" (
-	"id" integer PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "access"."audit_log_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 2147483647 START WITH 1 CACHE 1),
+CREATE TABLE "audit_log" (
+	"id" integer PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "audit_log_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 2147483647 START WITH 1 CACHE 1),
 	"at" timestamp with time zone NOT NULL,
 	"subject" text NOT NULL,
 	"role" varchar(20) NOT NULL,
@@ -7,4 +7,4 @@ CREATE TABLE "access"."audit_log" (
 	"record_ids" text[] NOT NULL
 );
 --> statement-breakpoint
-CREATE INDEX "audit_log_at_idx" ON "access"."audit_log" USING btree ("at");
+CREATE INDEX "audit_log_at_idx" ON "audit_log" USING btree ("at");

@@ -1,1 +1,1 @@
-ALTER TABLE "access"."trajectory" ADD COLUMN "route" text DEFAULT 'REQUEST' NOT NULL;
+ALTER TABLE "trajectory" ADD COLUMN "route" text DEFAULT 'REQUEST' NOT NULL;

@@ -291,7 +291,7 @@ export async function seedAccessDemo(
   const today = todayInNetherlands();
   const batchId = (code: RegionCode, part: string) => `demo:${code}:${options.scale}:${options.until ?? today.slice(0, 7)}:${part}`;
   for (const code of sources.regions) {
-    const source = await sources.source(code).catch(() => undefined);
+    const source = sources.prepared(code);
     if (!source) continue;
     const complete = batchId(code, 'complete');
     if (await batchImported(source, batchHash(complete))) continue;

@@ -1,4 +1,5 @@
 import { rm } from 'node:fs/promises';
+import { commandLine } from '@youth-care/lib/cli';
 import { loadConfig } from '@youth-care/lib/config';
 import { DatabaseHub } from '@youth-care/lib/db/database';
 import type { RunningServer } from '@youth-care/lib/http';
@@ -14,9 +15,10 @@ import { createLog } from '@youth-care/lib/log';
 const started = Date.now();
 const step = (text: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(1)}s] ${text}`);
 
+const reset = commandLine({ options: { reset: { type: 'boolean' } } }, 'usage: npm start [-- --reset]').values.reset === true;
 const config = loadConfig();
-const log = createLog('federation');
-if (process.argv.includes('--reset') && !config.database.embeddedDataDir.includes('://')) {
+const log = createLog('federation', config.log);
+if (reset && !config.database.embeddedDataDir.includes('://')) {
   await rm(config.database.embeddedDataDir, { recursive: true, force: true });
   step(`removed ${config.database.embeddedDataDir}`);
 }
@@ -41,7 +43,7 @@ const [{ MEMBERS }, { createGateway }, { exampleViewers, mintToken }] = await mo
 const urls: Record<string, string> = {};
 const subgraphs: Subgraph[] = [];
 for (const member of MEMBERS) {
-  const subgraph = member.create({ config, hub, log: createLog(member.name) });
+  const subgraph = member.create({ config, hub, log: createLog(member.name, config.log) });
   subgraphs.push(subgraph);
   const { ready, failed } = await subgraph.prepare(config.demo.seed ? config.demo : undefined);
   const server = await subgraph.listen(config.ports[member.name], config.host);

@@ -1,3 +1,4 @@
+import { LOG_FORMATS, LOG_LEVELS, type LogSettings } from './log.js';
 import { REGION_CODES, type RegionCode } from './regions/registry.js';
 
 export class ConfigError extends Error {
@@ -49,6 +50,7 @@ export interface Config {
   readonly corsOrigins: readonly string[];
   /** Schema introspection; off in production. */
   readonly introspection: boolean;
+  readonly log: LogSettings;
 }
 
 export interface AuthConfig {
@@ -145,6 +147,14 @@ function secret(env: Env, name: string, nodeEnv: string, developmentValue: strin
     return raw;
   }
   return nodeEnv === 'production' ? undefined : developmentValue;
+}
+
+function oneOf<T extends string>(env: Env, name: string, values: readonly T[], fallback: T): T {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = raw.trim().toLowerCase();
+  if (!(values as readonly string[]).includes(value)) throw new ConfigError(name, `must be one of ${values.join(', ')}, got "${raw}"`);
+  return value as T;
 }
 
 function list(env: Env, name: string): string[] {
@@ -254,5 +264,9 @@ export function loadConfig(env: Env = process.env): Config {
     },
     corsOrigins: list(env, 'CORS_ORIGINS'),
     introspection: nodeEnv !== 'production',
+    log: {
+      format: oneOf(env, 'LOG_FORMAT', LOG_FORMATS, nodeEnv === 'production' ? 'json' : 'pretty'),
+      level: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
+    },
   });
 }

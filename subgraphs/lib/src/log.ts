@@ -1,12 +1,57 @@
+import { pino, type DestinationStream, type Level } from 'pino';
 import type { Log } from './errors.js';
 
-/** One JSON line per event on stderr, so a log collector can read it and stdout stays for the user. */
-export function createLog(component: string, quiet = false): Log {
+export const LOG_FORMATS = ['pretty', 'json'] as const;
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+export interface LogSettings {
+  /** `pretty`: one readable line per event, for a person at a console; `json`: JSON lines, for a log collector. */
+  readonly format: (typeof LOG_FORMATS)[number];
+  readonly level: (typeof LOG_LEVELS)[number];
+}
+
+const LABELS: Readonly<Record<number, string>> = { 10: 'TRACE', 20: 'DEBUG', 30: 'INFO', 40: 'WARN', 50: 'ERROR', 60: 'FATAL' };
+
+/** pino's JSON lines as `12:03:04.567 INFO  [gateway] message {detail}`, the stack on the lines after. */
+function readableLines(out: NodeJS.WritableStream): DestinationStream {
+  return {
+    write(line: string) {
+      const { time, level, component, msg, detail, err } = JSON.parse(line) as {
+        time: string;
+        level: number;
+        component: string;
+        msg: string;
+        detail?: unknown;
+        err?: { type?: string; message?: string; stack?: string };
+      };
+      const head = `${time.slice(11, 23)} ${(LABELS[level] ?? String(level)).padEnd(5)} [${component}] ${msg}`;
+      const more = detail === undefined ? '' : ` ${JSON.stringify(detail)}`;
+      const stack = err ? `\n  ${err.stack ?? `${err.type}: ${err.message}`}` : '';
+      out.write(`${head}${more}${stack}\n`);
+    },
+  };
+}
+
+/**
+ * The log of one component, on stderr so stdout stays for the user. An event with an Error is
+ * logged at level error with its stack, any other at info.
+ */
+export function createLog(component: string, settings: LogSettings): Log {
+  const json = settings.format === 'json';
+  const logger = pino(
+    {
+      level: settings.level,
+      base: { component },
+      timestamp: pino.stdTimeFunctions.isoTime,
+      // A collector reads the level's name; the readable lines map pino's numbers to names themselves.
+      ...(json ? { formatters: { level: (label: string) => ({ level: label }) } } : {}),
+    },
+    json ? pino.destination({ dest: 2, sync: true }) : readableLines(process.stderr),
+  );
   return (message, detail) => {
-    if (quiet) return;
-    const line: Record<string, unknown> = { time: new Date().toISOString(), component, message };
-    if (detail instanceof Error) line.error = { name: detail.name, message: detail.message, stack: detail.stack };
-    else if (detail !== undefined) line.detail = detail;
-    process.stderr.write(`${JSON.stringify(line)}\n`);
+    const level: Level = detail instanceof Error ? 'error' : 'info';
+    if (detail instanceof Error) logger[level]({ err: detail }, message);
+    else if (detail !== undefined) logger[level]({ detail }, message);
+    else logger[level](message);
   };
 }

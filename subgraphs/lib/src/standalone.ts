@@ -10,7 +10,7 @@ import type { Subgraph, SubgraphDeps } from './subgraph.js';
  */
 export async function runStandalone(name: SubgraphName, create: (deps: SubgraphDeps) => Subgraph): Promise<void> {
   const config = loadConfig();
-  const log = createLog(name);
+  const log = createLog(name, config.log);
   const hub = new DatabaseHub(config.database);
   const subgraph = create({ config, hub, log });
   await subgraph.prepare(config.demo.seed ? config.demo : undefined);

@@ -112,7 +112,7 @@ export async function seedDemoData(
   }
   await Promise.all(
     sources.regions.map(async (code) => {
-      const src = await sources.source(code).catch(() => undefined);
+      const src = sources.prepared(code);
       if (!src || (await hasReports(src))) return;
       const started = Date.now();
       const quiet = () => {};

@@ -30,8 +30,8 @@ export function createMonitoringSubgraph(deps: SubgraphDeps): Subgraph<Monitorin
       sources,
       createLoaders: (scope) => createLoaders({ ...scope, national }),
       prepare: async (demo) => {
-        // The national source is migrated at start like the regions; a failure there is logged and retried on use.
-        await national.source().catch((error: unknown) => deps.log('the national source could not be migrated; it will be retried on use', error));
+        // The national source is migrated at start like the regions; a failure there is logged and retried in the background.
+        await national.prepare();
         if (demo) await seedDemoData(sources, national, demo, deps.log);
       },
       resolvers,

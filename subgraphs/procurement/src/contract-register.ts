@@ -14,8 +14,11 @@ export type ContractRegister = (agbCodes: readonly string[]) => Promise<Readonly
  */
 export function contractRegister(deps: SubgraphDeps): ContractRegister {
   const sources = new RegionSources({ ...deps, baseSchema: BASE_SCHEMA, migrationsFolder: MIGRATIONS, tables: tablesIn });
+  let prepared: Promise<unknown> | undefined;
   return async (agbCodes) => {
     if (agbCodes.length === 0) return new Set();
+    // Opened as a start opens them: migrated once, before the first read.
+    await (prepared ??= sources.migrateAll());
     const found = await Promise.all(sources.regions.map(async (code) => providersUnderContract(await sources.source(code), agbCodes)));
     return new Set(found.flat());
   };

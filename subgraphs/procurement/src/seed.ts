@@ -176,7 +176,7 @@ export function generateRegionDataset(code: RegionCode, options: DemoOptions): R
 export async function seedDemoData(sources: RegionSources<ProcurementTables>, options: DemoOptions, log: Log): Promise<void> {
   await Promise.all(
     sources.regions.map(async (code) => {
-      const src = await sources.source(code).catch(() => undefined);
+      const src = sources.prepared(code);
       if (!src || (await hasProviders(src))) return;
       const started = Date.now();
       const data = generateRegionDataset(code, options);

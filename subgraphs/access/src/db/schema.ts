@@ -8,6 +8,7 @@ import {
   integer,
   numeric,
   pgSchema,
+  pgTable,
   primaryKey,
   smallint,
   text,
@@ -16,7 +17,7 @@ import {
   type PgTableFn,
 } from 'drizzle-orm/pg-core';
 
-/** drizzle-kit writes migrations for this schema; each region gets its own copy of it. */
+/** Each region's copy of these tables lives in its own schema, `<BASE_SCHEMA>_<region code>`. */
 export const BASE_SCHEMA = 'access';
 
 /**
@@ -173,5 +174,8 @@ export type AccessTables = ReturnType<typeof accessTables<string>>;
 
 export const tablesIn = (schema: string): AccessTables => accessTables(pgSchema(schema).table);
 
-/** What drizzle-kit reads to write migrations. */
-export const { trajectory, allocation, declaration, spendingMonth, plan, planGoal, importBatch, auditLog } = tablesIn(BASE_SCHEMA);
+/**
+ * What drizzle-kit reads to write migrations: the tables in no schema, so the migrations name
+ * none and each region's are applied under its own search_path.
+ */
+export const { trajectory, allocation, declaration, spendingMonth, plan, planGoal, importBatch, auditLog } = accessTables(pgTable);

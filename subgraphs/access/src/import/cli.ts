@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { badArguments, commandLine } from '@youth-care/lib/cli';
 import { ConfigError, loadConfig, pseudonymKey } from '@youth-care/lib/config';
 import { DatabaseHub } from '@youth-care/lib/db/database';
 import { refreshStatistics } from '@youth-care/lib/db/maintenance';
@@ -16,12 +17,11 @@ import { importJsonLines, type ImportReport } from './importer.js';
  */
 const USAGE = 'usage: npm run import:referrals -- --region <JZ code> <file.jsonl>';
 
-function argsOf(argv: string[]): { region: string; file: string } {
-  const at = argv.indexOf('--region');
-  const region = at >= 0 ? argv[at + 1] : undefined;
-  const file = argv.filter((_, i) => i !== at && i !== at + 1)[0];
-  if (!region || !file) throw new Error(USAGE);
-  return { region: region.toUpperCase(), file };
+function argsOf(): { region: string; file: string } {
+  const { values, positionals } = commandLine({ options: { region: { type: 'string' } }, allowPositionals: true }, USAGE);
+  if (!values.region) return badArguments('--region is missing', USAGE);
+  if (positionals.length !== 1) return badArguments('name one file', USAGE);
+  return { region: values.region.toUpperCase(), file: positionals[0]! };
 }
 
 function print(report: ImportReport): void {
@@ -44,13 +44,7 @@ function print(report: ImportReport): void {
 }
 
 async function main(): Promise<number> {
-  let args: { region: string; file: string };
-  try {
-    args = argsOf(process.argv.slice(2));
-  } catch (error) {
-    console.error((error as Error).message);
-    return 2;
-  }
+  const args = argsOf();
   if (!isRegionCode(args.region)) {
     console.error(`unknown region ${args.region}; ${USAGE}`);
     return 2;
@@ -65,7 +59,7 @@ async function main(): Promise<number> {
   const config = loadConfig({ ...process.env, REGIONS: args.region });
   const hub = new DatabaseHub(config.database);
   try {
-    const subgraph = createAccessSubgraph({ config, hub, log: createLog('import') });
+    const subgraph = createAccessSubgraph({ config, hub, log: createLog('import', config.log) });
     const { failed } = await subgraph.prepare(undefined);
     if (failed.length > 0) {
       console.error(`the database of region ${args.region} cannot be reached`);

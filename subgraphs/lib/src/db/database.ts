@@ -18,11 +18,16 @@ export type Database = PgDatabase<PgQueryResultHKT>;
  */
 export class DatabaseHub {
   #statements = 0;
+  #closed = false;
   #embedded: { client: PGlite; db: Database } | undefined;
   readonly #servers = new Map<string, { client: postgres.Sql; db: Database }>();
   readonly #logger: Logger = { logQuery: () => void this.#statements++ };
 
   constructor(private readonly config: DatabaseConfig) {}
+
+  get closed(): boolean {
+    return this.#closed;
+  }
 
   get statementCount(): number {
     return this.#statements;
@@ -58,6 +63,7 @@ export class DatabaseHub {
   }
 
   async close(): Promise<void> {
+    this.#closed = true;
     const closing: Promise<unknown>[] = [...this.#servers.values()].map((s) => s.client.end({ timeout: 5 }));
     if (this.#embedded) closing.push(this.#embedded.client.close());
     this.#servers.clear();

@@ -8,40 +8,50 @@ interface Journal {
 }
 
 /**
- * Applies drizzle-kit's committed migrations to one region's schema. drizzle-kit writes them for
- * the subgraph's base schema (e.g. "procurement"); each region gets its own copy
- * ("procurement_jz21"), so the quoted schema name is swapped. One transaction under an advisory
- * lock, so two processes starting together do not both migrate, and a failure leaves nothing.
+ * Applies drizzle-kit's committed migrations to one region's schema. The migrations name no
+ * schema; each runs with `search_path` set to the region's own ("procurement_jz21"), so every
+ * region gets its copy of the subgraph's tables from the same statements. `SET LOCAL` ends with
+ * the transaction: the embedded database is one connection shared by every region, and a
+ * session-wide setting would leak into their queries. One transaction under an advisory lock, so
+ * two processes starting together do not both migrate, and a failure leaves nothing.
  */
 export async function migrateSchema(db: Database, folder: string, baseSchema: string, schema: string): Promise<string[]> {
   const journal = JSON.parse(await readFile(join(folder, 'meta', '_journal.json'), 'utf8')) as Journal;
   const migrations = await Promise.all(
     [...journal.entries]
       .sort((a, b) => a.idx - b.idx)
-      .map(async (e) => ({ tag: e.tag, text: await readFile(join(folder, `${e.tag}.sql`), 'utf8') })),
+      .map(async (e) => ({ tag: e.tag, statements: statementsOf(e.tag, await readFile(join(folder, `${e.tag}.sql`), 'utf8'), baseSchema) })),
   );
-  const quotedBase = `"${baseSchema}"`;
-  const quoted = `"${schema}"`;
+  const quoted = sql.identifier(schema);
   return db.transaction(async (tx) => {
     await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`migrate:${schema}`}))`);
-    await tx.execute(sql.raw(`CREATE SCHEMA IF NOT EXISTS ${quoted}`));
-    await tx.execute(
-      sql.raw(`CREATE TABLE IF NOT EXISTS ${quoted}."__migrations" (tag text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`),
-    );
-    const done = await tx.execute(sql.raw(`SELECT tag FROM ${quoted}."__migrations"`));
-    const applied = new Set(rowsOf<{ tag: string }>(done).map((r) => r.tag));
+    await tx.execute(sql`CREATE SCHEMA IF NOT EXISTS ${quoted}`);
+    await tx.execute(sql`SET LOCAL search_path TO ${quoted}`);
+    await tx.execute(sql`CREATE TABLE IF NOT EXISTS "__migrations" (tag text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
+    const applied = new Set(rowsOf<{ tag: string }>(await tx.execute(sql`SELECT tag FROM "__migrations"`)).map((r) => r.tag));
     const ran: string[] = [];
     for (const m of migrations) {
       if (applied.has(m.tag)) continue;
-      for (const statement of m.text.split('--> statement-breakpoint')) {
-        const text = statement.replaceAll(`CREATE SCHEMA ${quotedBase};`, '').replaceAll(quotedBase, quoted).trim();
-        if (text) await tx.execute(sql.raw(text));
-      }
-      await tx.execute(sql`INSERT INTO ${sql.raw(quoted)}."__migrations" (tag) VALUES (${m.tag})`);
+      for (const statement of m.statements) await tx.execute(sql.raw(statement));
+      await tx.execute(sql`INSERT INTO "__migrations" (tag) VALUES (${m.tag})`);
       ran.push(m.tag);
     }
     return ran;
   });
+}
+
+/**
+ * A migration's statements. One that names a schema would write outside the region's own, so it
+ * is refused before anything runs: `npm run db:generate` writes them unqualified.
+ */
+function statementsOf(tag: string, text: string, baseSchema: string): string[] {
+  const statements = text.split('--> statement-breakpoint').map((s) => s.trim()).filter(Boolean);
+  for (const named of [baseSchema, 'public']) {
+    if (statements.some((s) => s.includes(`"${named}".`))) {
+      throw new Error(`migration ${tag} names the schema "${named}"; migrations must name no schema (regenerate with npm run db:generate)`);
+    }
+  }
+  return statements;
 }
 
 /** postgres.js answers raw statements with an array of rows, PGlite with `{ rows }`. */

@@ -2,6 +2,7 @@ import type { Config } from '../config.js';
 import type { Log } from '../errors.js';
 import type { Database, DatabaseHub } from './database.js';
 import { migrateSchema } from './migrate.js';
+import { Prepared } from './prepared.js';
 
 /**
  * CBS's code for the Netherlands. The national source answers for it, so a failure of that
@@ -19,7 +20,7 @@ export interface NationalHandle<T> {
 export interface NationalSourceOptions<T> {
   readonly hub: DatabaseHub;
   readonly config: Config;
-  /** The schema drizzle-kit writes the migrations for; national data has one copy, so it is also the schema used. */
+  /** National data has one copy, in this schema. */
   readonly schema: string;
   readonly migrationsFolder: string;
   readonly tables: (schema: string) => T;
@@ -28,23 +29,24 @@ export interface NationalSourceOptions<T> {
 
 /**
  * The shared national source: the database at NATIONAL_DATABASE_URL (or DATABASE_URL, or the
- * embedded one), migrated on first use. A database that could not be reached is tried again on
- * the next use, as region sources are.
+ * embedded one), migrated by `prepare` only, as region sources are.
  */
 export class NationalSource<T> {
-  #ready: Promise<NationalHandle<T>> | undefined;
+  readonly #prepared: Prepared<typeof NATIONAL_AREA, NationalHandle<T>>;
 
-  constructor(private readonly options: NationalSourceOptions<T>) {}
+  constructor(private readonly options: NationalSourceOptions<T>) {
+    this.#prepared = new Prepared(() => this.open(), () => 'the national source', options.log, () => !options.hub.closed);
+  }
 
+  /** The source as `prepare` left it; never migrates. */
   source(): Promise<NationalHandle<T>> {
-    if (!this.#ready) {
-      const ready = this.open();
-      this.#ready = ready;
-      ready.catch(() => {
-        if (this.#ready === ready) this.#ready = undefined;
-      });
-    }
-    return this.#ready;
+    return this.#prepared.get(NATIONAL_AREA);
+  }
+
+  /** Migrates the national source (at start, or before an import writes); a failure is logged and retried in the background. */
+  async prepare(): Promise<boolean> {
+    const { ready } = await this.#prepared.prepare([NATIONAL_AREA]);
+    return ready.length > 0;
   }
 
   private async open(): Promise<NationalHandle<T>> {

@@ -3,6 +3,7 @@ import type { Log } from '../errors.js';
 import type { RegionCode } from '../regions/registry.js';
 import type { Database, DatabaseHub } from './database.js';
 import { migrateSchema } from './migrate.js';
+import { Prepared } from './prepared.js';
 
 /** One region's data for one subgraph: its database, its own schema, and the tables in it. */
 export interface RegionSource<T> {
@@ -15,7 +16,7 @@ export interface RegionSource<T> {
 export interface RegionSourcesOptions<T> {
   readonly hub: DatabaseHub;
   readonly config: Config;
-  /** The schema name drizzle-kit writes the migrations for; each region gets `<base>_<code>`. */
+  /** The subgraph's schema name; each region's tables live in `<base>_<code>`. */
   readonly baseSchema: string;
   readonly migrationsFolder: string;
   readonly tables: (schema: string) => T;
@@ -24,44 +25,30 @@ export interface RegionSourcesOptions<T> {
 
 export class RegionSources<T> {
   readonly regions: readonly RegionCode[];
-  readonly #ready = new Map<RegionCode, Promise<RegionSource<T>>>();
+  readonly #prepared: Prepared<RegionCode, RegionSource<T>>;
 
   constructor(private readonly options: RegionSourcesOptions<T>) {
     this.regions = options.config.regions;
+    this.#prepared = new Prepared((code) => this.open(code), (code) => `region ${code}`, options.log, () => !options.hub.closed);
   }
 
   serves(code: string): code is RegionCode {
     return (this.regions as readonly string[]).includes(code);
   }
 
-  /**
-   * The region's source, migrated. A region whose database could not be reached is tried again
-   * on the next use, so a database that comes back needs no restart.
-   */
+  /** The region's source as `migrateAll` prepared it; never migrates (see Prepared). */
   source(code: RegionCode): Promise<RegionSource<T>> {
-    let ready = this.#ready.get(code);
-    if (!ready) {
-      ready = this.open(code);
-      this.#ready.set(code, ready);
-      ready.catch(() => this.#ready.delete(code));
-    }
-    return ready;
+    return this.#prepared.get(code);
   }
 
-  /** Migrates every served region at start; a region that fails is logged, not fatal. */
-  async migrateAll(): Promise<{ ready: RegionCode[]; failed: RegionCode[] }> {
-    const outcomes = await Promise.allSettled(this.regions.map((code) => this.source(code)));
-    const ready: RegionCode[] = [];
-    const failed: RegionCode[] = [];
-    outcomes.forEach((outcome, i) => {
-      const code = this.regions[i] as RegionCode;
-      if (outcome.status === 'fulfilled') ready.push(code);
-      else {
-        failed.push(code);
-        this.options.log(`region ${code} could not be migrated; it will be retried on use`, outcome.reason);
-      }
-    });
-    return { ready, failed };
+  /** The region's source if it is prepared, else undefined at once: what demo seeding fills. */
+  prepared(code: RegionCode): RegionSource<T> | undefined {
+    return this.#prepared.now(code);
+  }
+
+  /** Migrates every served region (at start); a region that fails is logged, not fatal, and retried in the background. */
+  migrateAll(): Promise<{ ready: RegionCode[]; failed: RegionCode[] }> {
+    return this.#prepared.prepare(this.regions);
   }
 
   private async open(code: RegionCode): Promise<RegionSource<T>> {

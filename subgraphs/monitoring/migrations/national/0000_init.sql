@@ -1,4 +1,4 @@
-CREATE TABLE "monitoring_national"."cbs_code" (
+CREATE TABLE "cbs_code" (
 	"table_id" text NOT NULL,
 	"dimension" text NOT NULL,
 	"code" text NOT NULL,
@@ -7,7 +7,7 @@ CREATE TABLE "monitoring_national"."cbs_code" (
 	CONSTRAINT "cbs_code_table_id_dimension_code_pk" PRIMARY KEY("table_id","dimension","code")
 );
 --> statement-breakpoint
-CREATE TABLE "monitoring_national"."cbs_measure" (
+CREATE TABLE "cbs_measure" (
 	"table_id" text NOT NULL,
 	"code" text NOT NULL,
 	"title" text NOT NULL,
@@ -16,7 +16,7 @@ CREATE TABLE "monitoring_national"."cbs_measure" (
 	CONSTRAINT "cbs_measure_table_id_code_pk" PRIMARY KEY("table_id","code")
 );
 --> statement-breakpoint
-CREATE TABLE "monitoring_national"."cbs_observation" (
+CREATE TABLE "cbs_observation" (
 	"table_id" text NOT NULL,
 	"measure" text NOT NULL,
 	"dims" text NOT NULL,
@@ -27,10 +27,10 @@ CREATE TABLE "monitoring_national"."cbs_observation" (
 	"status" text NOT NULL,
 	"cbs_id" integer NOT NULL,
 	CONSTRAINT "cbs_observation_table_id_measure_dims_period_area_pk" PRIMARY KEY("table_id","measure","dims","period","area"),
-	CONSTRAINT "cbs_observation_value_check" CHECK (("monitoring_national"."cbs_observation"."value" IS NULL) = ("monitoring_national"."cbs_observation"."marker" IS NOT NULL))
+	CONSTRAINT "cbs_observation_value_check" CHECK (("cbs_observation"."value" IS NULL) = ("cbs_observation"."marker" IS NOT NULL))
 );
 --> statement-breakpoint
-CREATE TABLE "monitoring_national"."cbs_table" (
+CREATE TABLE "cbs_table" (
 	"id" text PRIMARY KEY NOT NULL,
 	"title" text NOT NULL,
 	"description" text,

@@ -18,6 +18,8 @@ export async function importCbsFolder(
   const data = await readCbsFolder(folder);
   const withoutFigure = data.observations.filter((o) => o.value === null).length;
   say(`${data.id} "${data.title}": ${data.observations.length} observations checked (${withoutFigure} without a published figure)`);
+  // An import opens its target as a start does: migrated first, never by a read.
+  await national.prepare();
   const source = await national.source();
   const counts = await importTable(source, data, (done) => say(`${data.id}: written ${done} of ${data.observations.length}`));
   say(

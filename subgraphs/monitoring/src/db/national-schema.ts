@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { check, doublePrecision, integer, pgSchema, primaryKey, text, timestamp, type PgTableFn } from 'drizzle-orm/pg-core';
+import { check, doublePrecision, integer, pgSchema, pgTable, primaryKey, text, timestamp, type PgTableFn } from 'drizzle-orm/pg-core';
 
-/** National open data has one copy, shared by every region: the schema drizzle-kit writes for is the one used. */
+/** National open data has one copy, shared by every region, in this schema. */
 export const NATIONAL_SCHEMA = 'monitoring_national';
 
 /** CBS's status of a figure; a later status replaces an earlier one for the same cell. */
@@ -74,5 +74,5 @@ export type NationalTables = ReturnType<typeof nationalTables<string>>;
 
 export const nationalTablesIn = (schema: string): NationalTables => nationalTables(pgSchema(schema).table);
 
-/** What drizzle-kit reads to write migrations. */
-export const { cbsTable, cbsMeasure, cbsCode, cbsObservation } = nationalTablesIn(NATIONAL_SCHEMA);
+/** What drizzle-kit reads to write migrations: the tables in no schema, so the migrations name none. */
+export const { cbsTable, cbsMeasure, cbsCode, cbsObservation } = nationalTables(pgTable);

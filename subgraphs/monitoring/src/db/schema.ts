@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { check, doublePrecision, integer, pgSchema, serial, text, unique, varchar, type PgColumn, type PgTableFn } from 'drizzle-orm/pg-core';
+import { check, doublePrecision, integer, pgSchema, pgTable, serial, text, unique, varchar, type PgColumn, type PgTableFn } from 'drizzle-orm/pg-core';
 
-/** drizzle-kit writes migrations for this schema; each region gets its own copy of it. */
+/** Each region's copy of these tables lives in its own schema, `<BASE_SCHEMA>_<region code>`. */
 export const BASE_SCHEMA = 'monitoring';
 
 export const REPORT_SOURCES = ['IMPORT', 'DEMO'] as const;
@@ -74,5 +74,8 @@ export type MonitoringTables = ReturnType<typeof monitoringTables<string>>;
 
 export const tablesIn = (schema: string): MonitoringTables => monitoringTables(pgSchema(schema).table);
 
-/** What drizzle-kit reads to write migrations. */
-export const { satisfactionSurvey, outcomeReport } = tablesIn(BASE_SCHEMA);
+/**
+ * What drizzle-kit reads to write migrations: the tables in no schema, so the migrations name
+ * none and each region's are applied under its own search_path.
+ */
+export const { satisfactionSurvey, outcomeReport } = monitoringTables(pgTable);

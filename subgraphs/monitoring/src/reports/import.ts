@@ -61,12 +61,12 @@ export async function importReportRows(
   contracted: ContractCheck,
 ): Promise<Map<RegionCode, WriteCounts>> {
   if (kind === 'satisfaction') {
-    const records = validateSatisfaction(label, rows, sources.regions, currentYear());
+    const records = validateSatisfaction(label, rows, { served: sources.regions, thisYear: currentYear() });
     await checkContracted(label, records, contracted);
     say(`${label}: ${records.length} satisfaction rows checked`);
     return writeByRegion(sources, records, (src, list) => upsertSatisfaction(src, list.map((r) => ({ ...r, source: origin }))), say);
   }
-  const records = validateOutcomes(label, rows, sources.regions, currentYear());
+  const records = validateOutcomes(label, rows, { served: sources.regions, thisYear: currentYear() });
   await checkContracted(label, records, contracted);
   say(`${label}: ${records.length} outcome rows checked`);
   return writeByRegion(sources, records, (src, list) => upsertOutcomes(src, list.map((r) => ({ ...r, source: origin }))), say);
@@ -80,5 +80,7 @@ export async function importReportFile(
   contracted: NonNullable<ContractCheck>,
 ): Promise<Map<RegionCode, WriteCounts>> {
   say(`reading ${path}`);
+  // An import opens its targets as a start does: migrated first, never by a read.
+  await sources.migrateAll();
   return importReportRows(kind, sources, path, await readReportFile(path), 'IMPORT', say, contracted);
 }

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { REGION_CODES, type RegionCode } from '@youth-care/lib/regions/registry';
+import { z } from 'zod';
+import { isRegionCode, REGION_CODES, type RegionCode } from '@youth-care/lib/regions/registry';
 import { FIRST_YEAR, isFigureYear } from '@youth-care/lib/years';
 import { parseCsv } from './csv.js';
 import { ImportRejected, Problems } from './rejected.js';
@@ -8,19 +9,16 @@ import { ImportRejected, Problems } from './rejected.js';
 /**
  * Report files (client satisfaction, provider outcomes) as CSV or JSON, one row per region, year
  * and (optionally) provider. Both forms carry the same column names; percentages are 0 to 100.
- * A file is checked whole: one bad row rejects all of it, with every problem listed.
+ * A file is checked whole: one bad row rejects all of it, with every problem listed. Each report
+ * declares its columns as zod cells; its record type is inferred from them.
  */
-export type FieldKind = 'region' | 'year' | 'agb' | 'count' | 'percent' | 'grade';
-
-export interface Field {
-  readonly column: string;
-  readonly key: string;
-  readonly kind: FieldKind;
-  readonly required: boolean;
-}
-
 export type Raw = Record<string, unknown>;
-export type Value = string | number | null;
+
+/** What a region or year cell is checked against: the regions served, the year in progress. */
+export interface RowContext {
+  readonly served: readonly RegionCode[];
+  readonly thisYear: number;
+}
 
 const MAX_COUNT = 1_000_000;
 
@@ -64,80 +62,115 @@ export async function readReportFile(path: string): Promise<SourceRow[]> {
   throw new ImportRejected(path, ['must be a .csv or .json file']);
 }
 
-function parseValue(field: Field, raw: unknown, served: readonly RegionCode[], thisYear: number): { value: Value } | { problem: string } {
-  const empty = raw === undefined || raw === null || raw === '';
-  if (empty) return field.required ? { problem: `${field.column} is required` } : { value: null };
-  const asText = String(raw).trim();
-  const asNumber = typeof raw === 'number' ? raw : asText === '' ? NaN : Number(asText);
-  switch (field.kind) {
-    case 'region': {
-      const code = asText.toUpperCase();
-      if (!(REGION_CODES as readonly string[]).includes(code)) return { problem: `${field.column} "${asText}" is not a known youth-care region (${REGION_CODES.join(', ')})` };
-      if (!served.includes(code as RegionCode)) return { problem: `${field.column} ${code} is not served here (REGIONS: ${served.join(', ')})` };
-      return { value: code };
+type Checked<T> = { value: T } | { problem: string };
+
+/**
+ * One cell: empty (missing, null or "") is null where the column is optional and a problem where
+ * it is required; anything else is checked as text and, for numbers, as a number too.
+ */
+function cell<T>(check: (text: string, number: number) => Checked<T>, optional: true): z.ZodType<T | null, unknown>;
+function cell<T>(check: (text: string, number: number) => Checked<T>, optional?: false): z.ZodType<T, unknown>;
+function cell<T>(check: (text: string, number: number) => Checked<T>, optional = false): z.ZodType<T | null, unknown> {
+  return z.unknown().transform((raw, ctx) => {
+    if (raw === undefined || raw === null || raw === '') {
+      if (optional) return null;
+      ctx.addIssue({ code: 'custom', message: 'is required' });
+      return z.NEVER;
     }
-    case 'year':
-      return isFigureYear(asNumber, thisYear)
-        ? { value: asNumber }
-        : { problem: `${field.column} must be a year from ${FIRST_YEAR} to ${thisYear}, got "${asText}"` };
-    case 'agb':
-      return /^\d{8}$/.test(asText) ? { value: asText } : { problem: `${field.column} must be an AGB code of 8 digits, got "${asText}"` };
-    case 'count':
-      return Number.isInteger(asNumber) && asNumber >= 0 && asNumber <= MAX_COUNT
-        ? { value: asNumber }
-        : { problem: `${field.column} must be a whole number from 0 to ${MAX_COUNT}, got "${asText}"` };
-    case 'percent':
-      return Number.isFinite(asNumber) && asNumber >= 0 && asNumber <= 100
-        ? { value: Math.round(asNumber * 10) / 1000 }
-        : { problem: `${field.column} must be a percentage from 0 to 100, got "${asText}"` };
-    case 'grade':
-      return Number.isFinite(asNumber) && asNumber >= 1 && asNumber <= 10
-        ? { value: Math.round(asNumber * 10) / 10 }
-        : { problem: `${field.column} must be a grade from 1 to 10, got "${asText}"` };
-  }
+    const text = String(raw).trim();
+    const checked = check(text, typeof raw === 'number' ? raw : text === '' ? NaN : Number(text));
+    if ('value' in checked) return checked.value;
+    ctx.addIssue({ code: 'custom', message: checked.problem });
+    return z.NEVER;
+  });
+}
+
+export const regionCell = (served: readonly RegionCode[]) =>
+  cell<RegionCode>((text) => {
+    const code = text.toUpperCase();
+    if (!isRegionCode(code)) return { problem: `"${text}" is not a known youth-care region (${REGION_CODES.join(', ')})` };
+    if (!served.includes(code)) return { problem: `${code} is not served here (REGIONS: ${served.join(', ')})` };
+    return { value: code };
+  });
+
+export const yearCell = (thisYear: number) =>
+  cell<number>((text, n) => (isFigureYear(n, thisYear) ? { value: n } : { problem: `must be a year from ${FIRST_YEAR} to ${thisYear}, got "${text}"` }));
+
+const agb = (text: string): Checked<string> => (/^\d{8}$/.test(text) ? { value: text } : { problem: `must be an AGB code of 8 digits, got "${text}"` });
+const count = (text: string, n: number): Checked<number> =>
+  Number.isInteger(n) && n >= 0 && n <= MAX_COUNT ? { value: n } : { problem: `must be a whole number from 0 to ${MAX_COUNT}, got "${text}"` };
+/** Stored as a share from 0 to 1, to three decimals. */
+const percent = (text: string, n: number): Checked<number> =>
+  Number.isFinite(n) && n >= 0 && n <= 100 ? { value: Math.round(n * 10) / 1000 } : { problem: `must be a percentage from 0 to 100, got "${text}"` };
+const grade = (text: string, n: number): Checked<number> =>
+  Number.isFinite(n) && n >= 1 && n <= 10 ? { value: Math.round(n * 10) / 10 } : { problem: `must be a grade from 1 to 10, got "${text}"` };
+
+export const agbCell = () => cell(agb);
+export const optionalAgbCell = () => cell(agb, true);
+export const countCell = () => cell(count);
+export const percentCell = () => cell(percent);
+export const optionalPercentCell = () => cell(percent, true);
+export const optionalGradeCell = () => cell(grade, true);
+
+type Columns = Record<string, z.ZodType<unknown, unknown>>;
+
+/** A report's columns (keyed by column name) and how a checked row becomes its record. */
+export interface Report<S extends Columns, R> {
+  readonly columns: (context: RowContext) => S;
+  readonly toRecord: (row: z.output<z.ZodObject<S>>) => R;
+}
+
+/** The columns of a report, `?` marking those that may be left empty, for usage lines. */
+export function columnList(report: { columns: (context: RowContext) => Columns }, context: RowContext): string {
+  return Object.entries(report.columns(context))
+    .map(([column, schema]) => `${column}${schema.safeParse(undefined).success ? '?' : ''}`)
+    .join(',');
 }
 
 /**
- * Checks every row against the fields; returns the records keyed by field key, or throws
- * ImportRejected naming every problem. `identity` lists the keys that may occur once per file.
+ * Checks every row against the report's columns; returns the records, or throws ImportRejected
+ * naming every problem. `identity` picks what may occur once per file.
  */
-export function validateRows(
+export function validateRows<S extends Columns, R>(
   label: string,
   rows: readonly SourceRow[],
-  fields: readonly Field[],
-  identity: readonly string[],
-  served: readonly RegionCode[],
-  thisYear: number,
-): Record<string, Value>[] {
+  report: Report<S, R>,
+  identity: (record: R) => readonly (string | number | null)[],
+  context: RowContext,
+): R[] {
+  const shape = report.columns(context);
+  const columns = Object.keys(shape);
+  const required = columns.filter((column) => !shape[column]!.safeParse(undefined).success);
+  const object = z.object(shape);
   const problems = new Problems();
   if (rows.length === 0) problems.add('holds no rows');
-  const known = new Set(fields.map((f) => f.column));
   const unknown = new Map<string, string>();
   const missing = new Set<string>();
-  const records: Record<string, Value>[] = [];
+  const records: R[] = [];
   const seen = new Map<string, string>();
   for (const { where, raw } of rows) {
-    const before = problems.list.length;
-    for (const column of Object.keys(raw)) if (!known.has(column) && !unknown.has(column)) unknown.set(column, where);
-    const record: Record<string, Value> = {};
-    for (const field of fields) {
-      if (field.required && !(field.column in raw)) {
-        missing.add(field.column);
-        continue;
+    for (const column of Object.keys(raw)) if (!columns.includes(column) && !unknown.has(column)) unknown.set(column, where);
+    const absent = required.filter((column) => !(column in raw));
+    for (const column of absent) missing.add(column);
+    // Every column as a key, so an absent optional one reads as empty.
+    const parsed = object.safeParse(Object.fromEntries(columns.map((column) => [column, raw[column]])));
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const column = String(issue.path[0]);
+        if (!absent.includes(column)) problems.add(`${where}: ${column} ${issue.message}`);
       }
-      const parsed = parseValue(field, raw[field.column], served, thisYear);
-      if ('problem' in parsed) problems.add(`${where}: ${parsed.problem}`);
-      else record[field.key] = parsed.value;
+      continue;
     }
-    if (problems.list.length > before || missing.size > 0) continue;
-    const id = identity.map((k) => String(record[k] ?? '-')).join(' ');
+    if (missing.size > 0) continue;
+    const record = report.toRecord(parsed.data);
+    const id = identity(record).map((k) => String(k ?? '-')).join(' ');
     const first = seen.get(id);
     if (first) problems.add(`${where}: a second row for ${id} (first at ${first})`);
     seen.set(id, where);
     records.push(record);
   }
   problems.list.unshift(
-    ...[...unknown].map(([column, where]) => `unknown column "${column}" (${where}); the columns are ${[...known].join(', ')}`),
+    ...[...unknown].map(([column, where]) => `unknown column "${column}" (${where}); the columns are ${columns.join(', ')}`),
     ...[...missing].map((column) => `column ${column} is missing`),
   );
   problems.throwIfAny(label);

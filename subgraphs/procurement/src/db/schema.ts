@@ -10,6 +10,7 @@ import {
   integer,
   numeric,
   pgSchema,
+  pgTable,
   serial,
   text,
   timestamp,
@@ -18,7 +19,7 @@ import {
   type PgTableFn,
 } from 'drizzle-orm/pg-core';
 
-/** drizzle-kit writes migrations for this schema; each region gets its own copy of it. */
+/** Each region's copy of these tables lives in its own schema, `<BASE_SCHEMA>_<region code>`. */
 export const BASE_SCHEMA = 'procurement';
 
 export const CONTRACT_FORMS = ['OPEN_HOUSE', 'TENDER', 'SUBSIDY'] as const;
@@ -92,5 +93,8 @@ export type ProcurementTables = ReturnType<typeof procurementTables<string>>;
 
 export const tablesIn = (schema: string): ProcurementTables => procurementTables(pgSchema(schema).table);
 
-/** What drizzle-kit reads to write migrations. */
-export const { provider, contract, waitingTimeNorm, waitingTimeReport } = tablesIn(BASE_SCHEMA);
+/**
+ * What drizzle-kit reads to write migrations: the tables in no schema, so the migrations name
+ * none and each region's are applied under its own search_path.
+ */
+export const { provider, contract, waitingTimeNorm, waitingTimeReport } = procurementTables(pgTable);
