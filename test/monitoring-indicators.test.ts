@@ -160,6 +160,7 @@ describe('CBS indicators through the gateway', () => {
 
   it('sums over the members where CBS has no row for the region, and names the members a suppressed sum misses', async () => {
     const { national } = monitoringSources({ config: fed.config, hub: fed.hub, log: () => {} });
+    await national.prepare();
     const src = await national.source();
     await src.db.execute(sql`DELETE FROM ${src.tables.cbsObservation} WHERE area = 'JZ21' AND period = '2022JJ00'`);
     const members = membersOn(regionInfo('JZ21'), '2022-01-01').map((m) => m.code);

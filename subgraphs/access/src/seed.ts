@@ -8,6 +8,7 @@ import { youthPopulation } from '@youth-care/lib/regions/population';
 import { membersOn, regionInfo, type RegionCode } from '@youth-care/lib/regions/registry';
 import { todayInNetherlands } from '@youth-care/lib/scalars';
 import type { DemoOptions } from '@youth-care/lib/subgraph';
+import { replaceBudgets, type BudgetLine } from './db/budget-repository.js';
 import { batchImported, tableCounts } from './db/import-repository.js';
 import type { AccessTables } from './db/schema.js';
 import { batchHash, importRecords } from './import/importer.js';
@@ -145,7 +146,11 @@ export function generateAccessRecords(code: RegionCode, options: DemoOptions): A
     const requestedOn = addDays(firstDay, Math.floor((n / total) * span));
     if (requestedOn > end) break;
     let client: Client;
-    if (returning.length > 0 && returning[0]!.after <= requestedOn) client = returning.shift()!.client;
+    if (returning.length > 0 && returning[0]!.after <= requestedOn) {
+      client = returning.shift()!.client;
+      // A municipality may have merged since the first referral: the young person now lives in its successor.
+      if (!membersOn(region, requestedOn).some((m) => m.code === client.municipality)) client = { ...client, municipality: weighted(rng, municipalityWeights(requestedOn)) };
+    }
     else {
       const municipality = weighted(rng, municipalityWeights(requestedOn));
       const age = Math.min(17, Math.floor(rng.next() ** 0.7 * 18));
@@ -247,6 +252,34 @@ export function generateAccessRecords(code: RegionCode, options: DemoOptions): A
   return records;
 }
 
+/** The budget line a demo category is planned under, after Noordoost-Brabant's financieel kader. */
+const BUDGET_LINE: Record<string, string> = { '43': 'Verblijf', '44': 'Verblijf', '46': 'Crisis', '51': 'Jeugd-GGZ', '52': 'Jeugd-GGZ', '54': 'Jeugd-GGZ' };
+
+/**
+ * A demo budget for every year with declarations, per product category: what the region came to
+ * declare give or take a tenth (budgets are set before the year), and for the year in progress
+ * last year's spending plus 3 %. Rounded to thousands of euros, as budget plans are.
+ */
+export function demoBudget(code: RegionCode, records: readonly AccessRecord[]): BudgetLine[] {
+  const rng = new Random(`budget-${code}`);
+  const declared = new Map<string, number>();
+  for (const r of records) {
+    if (r.message !== 'JW323') continue;
+    const key = `${r.month.slice(0, 4)}|${r.productCode.slice(0, 2)}`;
+    declared.set(key, (declared.get(key) ?? 0) + r.amountEuros);
+  }
+  const years = [...new Set([...declared.keys()].map((k) => Number(k.split('|')[0])))].sort();
+  const current = years[years.length - 1];
+  const lines: BudgetLine[] = [];
+  for (const [key, euros] of [...declared].sort(([a], [b]) => a.localeCompare(b))) {
+    const [yearText, productCategory] = key.split('|') as [string, string];
+    const year = Number(yearText);
+    const basis = year === current ? (declared.get(`${year - 1}|${productCategory}`) ?? euros) * 1.03 : euros * (0.9 + rng.next() * 0.2);
+    lines.push({ year, productCategory, line: BUDGET_LINE[productCategory] ?? 'ZIN Kader', euros: Math.max(1000, Math.round(basis / 1000) * 1000) });
+  }
+  return lines;
+}
+
 /** The month a record's message belongs to: declarations are sent after the month they cover. */
 function messageMonth(record: AccessRecord): string {
   switch (record.message) {
@@ -306,6 +339,7 @@ export async function seedAccessDemo(
       await new Promise((resolve) => setImmediate(resolve));
     }
     // An empty batch marks the history complete, so a restart need not generate it again.
+    await replaceBudgets(source, demoBudget(code, records));
     await importRecords(context, [], complete);
     await refreshStatistics(source.db, Object.values(source.tables));
     log(`access demo data for ${code}`, { records: records.length, ...(await tableCounts(source)), ms: Date.now() - started });

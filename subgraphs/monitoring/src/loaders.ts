@@ -5,6 +5,7 @@ import { nationalByKey, nationalWhole } from '@youth-care/lib/national-loader';
 import type { RegionLoaderScope } from '@youth-care/lib/region-loader';
 import type { RegionCode } from '@youth-care/lib/regions/registry';
 import { parsePeriod } from './cbs/periods.js';
+import { costFigure, costInEuros } from './indicators/costs.js';
 import * as national from './db/national-repository.js';
 import type { NationalTables } from './db/national-schema.js';
 import * as repo from './db/repository.js';
@@ -21,6 +22,7 @@ export interface IndicatorKey {
   /** A CBS period code, already checked. */
   readonly period: string;
 }
+export type AreaPeriodKey = Pick<IndicatorKey, 'area' | 'period'>;
 export interface RegionYearKey {
   readonly region: RegionCode;
   readonly year: number;
@@ -53,6 +55,12 @@ export function createLoaders(scope: LoaderScope) {
         return indicatorValue(key.area, def, period, segmentFor(def, period.year).tableId, rows[0]);
       },
     ),
+    costs: nationalByKey(
+      nationalScope,
+      (k: AreaPeriodKey) => `${k.area}|${k.period}`,
+      (src, keys) => national.aggregate(src, distinct(keys.map((k) => k.area)).flatMap(membersOf), distinct(keys.map((k) => k.period)).map(costFigure), ownRows(keys)),
+      (rows) => costInEuros(rows[0]),
+    ),
     cbsTables: nationalWhole(nationalScope, national.tables),
     regionSatisfaction: load.oneByKey('aggregate', ofYear, 'year', tagged(repo.regionSatisfaction)),
     regionOutcomes: load.oneByKey('aggregate', ofYear, 'year', tagged(repo.regionOutcomes)),
@@ -82,7 +90,7 @@ function wantedFigures(keys: readonly IndicatorKey[]): national.WantedFigure[] {
 }
 
 /** The areas whose own CBS row stands for them in a period (see ownRowCounts). */
-function ownRows(keys: readonly IndicatorKey[]): national.OwnRow[] {
+function ownRows(keys: readonly Pick<IndicatorKey, 'area' | 'period'>[]): national.OwnRow[] {
   return distinct(keys.map((k) => `${k.area}|${k.period}`))
     .map((pair) => pair.split('|') as [string, string])
     .filter(([area, period]) => ownRowCounts(area, parsePeriod(period)!))

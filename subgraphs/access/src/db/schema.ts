@@ -167,7 +167,23 @@ export function accessTables<S extends string | undefined>(table: PgTableFn<S>) 
     (t) => [index('audit_log_at_idx').on(t.at)],
   );
 
-  return { trajectory, allocation, declaration, spendingMonth, plan, planGoal, importBatch, auditLog };
+  /**
+   * The region's youth-care budget per year and product category, as its budget plan states it
+   * (e.g. Noordoost-Brabant's "financieel kader": Jeugdzorgplus, LTA, ZIN ...); `line` is the plan's
+   * own name for the budget line. An import replaces a year's budget whole.
+   */
+  const budget = table(
+    'budget',
+    {
+      year: smallint('year').notNull(),
+      productCategory: varchar('product_category', { length: 2 }).notNull(),
+      line: text('line').notNull(),
+      euros: numeric('euros', { precision: 14, scale: 2 }).notNull(),
+    },
+    (t) => [primaryKey({ columns: [t.year, t.productCategory, t.line] })],
+  );
+
+  return { trajectory, allocation, declaration, spendingMonth, plan, planGoal, importBatch, auditLog, budget };
 }
 
 export type AccessTables = ReturnType<typeof accessTables<string>>;
@@ -178,4 +194,4 @@ export const tablesIn = (schema: string): AccessTables => accessTables(pgSchema(
  * What drizzle-kit reads to write migrations: the tables in no schema, so the migrations name
  * none and each region's are applied under its own search_path.
  */
-export const { trajectory, allocation, declaration, spendingMonth, plan, planGoal, importBatch, auditLog } = accessTables(pgTable);
+export const { trajectory, allocation, declaration, spendingMonth, plan, planGoal, importBatch, auditLog, budget } = accessTables(pgTable);

@@ -454,6 +454,17 @@ export type SeriesBreak = {
   year: Scalars['Int']['output'];
 };
 
+/** A region's spending against its budget in one year (access); monitoring adds what CBS publishes of the year's costs. */
+export type SpendingVsBudget = {
+  __typename?: 'SpendingVsBudget';
+  /** Municipal youth-care costs of the region's municipalities as CBS publishes them (83454NED, in euros); null when not imported. */
+  cbsCostEuros?: Maybe<Scalars['Float']['output']>;
+  /** CBS's costs over CBS's count of young people with youth care in the year (85099NED). */
+  cbsCostPerYoungPersonInCare?: Maybe<Scalars['Float']['output']>;
+  regionCode: Scalars['ID']['output'];
+  year: Scalars['Int']['output'];
+};
+
 
 
 export type ResolverTypeWrapper<T> = Promise<T> | T;
@@ -537,6 +548,7 @@ export type FederationTypes = {
   Municipality: Municipality;
   Provider: Provider;
   Region: Region;
+  SpendingVsBudget: SpendingVsBudget;
 };
 
 /** Mapping of federation reference types */
@@ -550,6 +562,9 @@ export type FederationReferenceTypes = {
   Region:
     ( { __typename: 'Region' }
     & GraphQLRecursivePick<FederationTypes['Region'], {"code":true}> );
+  SpendingVsBudget:
+    ( { __typename: 'SpendingVsBudget' }
+    & GraphQLRecursivePick<FederationTypes['SpendingVsBudget'], {"regionCode":true,"year":true}> );
 };
 
 
@@ -587,6 +602,7 @@ export type ResolversTypes = {
   Region: ResolverTypeWrapper<RegionRef>;
   RegionValue: ResolverTypeWrapper<RegionFigure>;
   SeriesBreak: ResolverTypeWrapper<SeriesBreak>;
+  SpendingVsBudget: ResolverTypeWrapper<SpendingVsBudget>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -616,6 +632,7 @@ export type ResolversParentTypes = {
   Region: RegionRef;
   RegionValue: RegionFigure;
   SeriesBreak: SeriesBreak;
+  SpendingVsBudget: SpendingVsBudget | FederationReferenceTypes['SpendingVsBudget'];
 };
 
 export type AgeGroupPopulationResolvers<ContextType = MonitoringContext, ParentType extends ResolversParentTypes['AgeGroupPopulation'] = ResolversParentTypes['AgeGroupPopulation']> = {
@@ -789,6 +806,14 @@ export type SeriesBreakResolvers<ContextType = MonitoringContext, ParentType ext
   year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type SpendingVsBudgetResolvers<ContextType = MonitoringContext, ParentType extends ResolversParentTypes['SpendingVsBudget'] = ResolversParentTypes['SpendingVsBudget'], FederationReferenceType extends FederationReferenceTypes['SpendingVsBudget'] = FederationReferenceTypes['SpendingVsBudget']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['SpendingVsBudget']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  cbsCostEuros?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  cbsCostPerYoungPersonInCare?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  regionCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = MonitoringContext> = {
   AgeGroupPopulation?: AgeGroupPopulationResolvers<ContextType>;
   Benchmark?: BenchmarkResolvers<ContextType>;
@@ -810,5 +835,6 @@ export type Resolvers<ContextType = MonitoringContext> = {
   Region?: RegionResolvers<ContextType>;
   RegionValue?: RegionValueResolvers<ContextType>;
   SeriesBreak?: SeriesBreakResolvers<ContextType>;
+  SpendingVsBudget?: SpendingVsBudgetResolvers<ContextType>;
 };
 
