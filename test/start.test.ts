@@ -10,6 +10,8 @@ const env = {
   EMBEDDED_DATA_DIR: join(dataDir, 'pglite'),
   GATEWAY_PORT: '0',
   PROCUREMENT_PORT: '0',
+  ACCESS_PORT: '0',
+  MONITORING_PORT: '0',
   DEMO_SCALE: '0.01',
 };
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));

@@ -98,9 +98,9 @@ export function buildSubgraph<T, L>(definition: SubgraphDefinition<T, L>, deps: 
     }
   };
   const ready = async (): Promise<JsonAnswer> => {
-    const states = await Promise.allSettled(definition.sources.regions.map((code) => definition.sources.source(code)));
+    // Answers at once: a region still being prepared in the background is not ready yet.
     const regions = Object.fromEntries(
-      definition.sources.regions.map((code, i) => [code, states[i]?.status === 'fulfilled' ? 'ready' : 'unavailable']),
+      definition.sources.regions.map((code) => [code, definition.sources.prepared(code) ? 'ready' : 'unavailable']),
     );
     const allReady = Object.values(regions).every((s) => s === 'ready');
     return { status: allReady ? 200 : 503, body: { status: allReady ? 'ready' : 'degraded', service: definition.name, regions } };
