@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { regionAgePopulation, type AgeRange } from '@youth-care/lib/regions/population';
-import { membersOn, regionInfo, REGION_CODES, type RegionCode } from '@youth-care/lib/regions/registry';
+import { membersOn, regionInfo, DEMO_REGION_CODES, type RegionCode } from '@youth-care/lib/regions/registry';
 import { CBS_FIXTURES } from '../subgraphs/monitoring/src/seed.js';
 import { monitoringSources } from '../subgraphs/monitoring/src/server.js';
 import { startFederation, type Federation } from './support/federation.js';
@@ -43,7 +43,7 @@ async function indicators(code: string, periods: string[], indicators: string[])
 
 describe('CBS indicators through the gateway', () => {
   it("takes CBS's own row for a region and divides by the population of the count's age range; the rate agrees with CBS's percentage", async () => {
-    for (const region of REGION_CODES) {
+    for (const region of DEMO_REGION_CODES) {
       const [value] = await indicators(region, ['2023JJ00'], ['YOUTH_CARE']);
       const count = cbs(region, '2023JJ00')!;
       const population = people(region, 2023, '0-22');
@@ -78,7 +78,7 @@ describe('CBS indicators through the gateway', () => {
 
   it('never lets one suppressed municipality hide a region CBS published', async () => {
     const secret = kerncijfers.find((o) => o.Measure === COUNT && o.Value === null && o.RegioS.startsWith('GM') && o.Perioden === '2023JJ00')!;
-    const region = REGION_CODES.find((r) => membersOn(regionInfo(r), '2023-01-01').some((m) => m.code === secret.RegioS))!;
+    const region = DEMO_REGION_CODES.find((r) => membersOn(regionInfo(r), '2023-01-01').some((m) => m.code === secret.RegioS))!;
     const published = cbs(region, '2023JJ00', secret.VormenVanJeugdzorg)!;
     expect(published).toBeGreaterThan(0);
     const code = { [PROBATION]: 'YOUTH_PROBATION', A028744: 'CHILD_PROTECTION', A028741: 'YOUTH_CARE_WITH_RESIDENCE' }[secret.VormenVanJeugdzorg!]!;
@@ -128,7 +128,7 @@ describe('CBS indicators through the gateway', () => {
       few: benchmark(compareWith: ["JZ21"]) { rank ranked regions { region { code } } } } } }`);
     expect(errors).toBeUndefined();
     const [value] = data.region.indicators;
-    const rates = REGION_CODES.map((r) => ({ code: r, rate: rate(cbs(r, '2023JJ00')!, people(r, 2023, '0-22')) }));
+    const rates = DEMO_REGION_CODES.map((r) => ({ code: r, rate: rate(cbs(r, '2023JJ00')!, people(r, 2023, '0-22')) }));
     const sorted = [...rates].sort((a, b) => b.rate - a.rate);
     expect(value.benchmark.regions.map((r: any) => r.region.code)).toEqual(sorted.map((r) => r.code));
     expect(value.benchmark.regions.map((r: any) => r.value.value)).toEqual(sorted.map((r) => r.rate));

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { regionDemoProviders } from '@youth-care/lib/demo/providers';
-import { REGION_CODES, type RegionCode } from '@youth-care/lib/regions/registry';
+import { DEMO_REGION_CODES, type RegionCode } from '@youth-care/lib/regions/registry';
 import { contractRegister } from '../subgraphs/procurement/src/contract-register.js';
 import { importReportFile } from '../subgraphs/monitoring/src/reports/import.js';
 import { monitoringSources } from '../subgraphs/monitoring/src/server.js';
@@ -84,7 +84,7 @@ describe('a learning-circle comparison through the gateway', () => {
     expect(cells((r) => r.outcomes.dropout)).toEqual({ JZ35: SUPPRESSED, JZ33: SUPPRESSED, JZ21: SUPPRESSED, JZ43: SUPPRESSED, JZ34: shown(0.19) });
     expect(cells((r) => r.satisfaction.overallGrade)).toEqual({ JZ35: SUPPRESSED, JZ33: SUPPRESSED, JZ21: shown(7.5), JZ43: shown(7.5), JZ34: shown(7.5) });
     // Indicators the providers did not report are empty, not suppressed.
-    expect(cells((r) => r.outcomes.goalsReached)).toEqual(Object.fromEntries(REGION_CODES.map((c) => [c, { value: null, suppressed: false }])));
+    expect(cells((r) => r.outcomes.goalsReached)).toEqual(Object.fromEntries(DEMO_REGION_CODES.map((c) => [c, { value: null, suppressed: false }])));
     // CBS has no 2018 figures: no data, not suppressed.
     expect(rows.JZ43.indicators[0]).toMatchObject({ status: null, count: { value: null, suppressed: false }, value: { value: null, suppressed: false } });
   });
@@ -92,7 +92,7 @@ describe('a learning-circle comparison through the gateway', () => {
   it('compares all five regions over three years with every count protected and every figure on a suppressed count suppressed', async () => {
     const years = [2022, 2023, 2024];
     const regions = await learningCircle(years);
-    expect(regions.map((r) => r.code)).toEqual([...REGION_CODES]);
+    expect(regions.map((r) => r.code)).toEqual([...DEMO_REGION_CODES]);
     const counts: any[] = [];
     const dependants: [any, any][] = [];
     for (const region of regions) {
@@ -137,8 +137,8 @@ describe('SQL statements for a learning-circle question', () => {
     };
     const before = await measure();
     // Fifteen more providers reporting in every region and year: contracted providers of other regions.
-    const pool = [...new Set(REGION_CODES.flatMap((r) => regionDemoProviders(r, SCALE).map((p) => p.agbCode)))];
-    const extra = REGION_CODES.flatMap((region) => {
+    const pool = [...new Set(DEMO_REGION_CODES.flatMap((r) => regionDemoProviders(r, SCALE).map((p) => p.agbCode)))];
+    const extra = DEMO_REGION_CODES.flatMap((region) => {
       const own = new Set(regionDemoProviders(region, SCALE).map((p) => p.agbCode));
       const others = pool.filter((agb) => !own.has(agb)).slice(0, 15);
       expect(others).toHaveLength(15);
@@ -150,6 +150,6 @@ describe('SQL statements for a learning-circle question', () => {
     expect(after.providers).toBe(before.providers + extra.length);
     expect(after.statements).toBe(before.statements);
     // Indicators (national, one), satisfaction and outcomes (one per region each).
-    expect(after.statements).toBeLessThanOrEqual(1 + 2 * REGION_CODES.length);
+    expect(after.statements).toBeLessThanOrEqual(1 + 2 * DEMO_REGION_CODES.length);
   });
 });

@@ -2,15 +2,18 @@ import { readFile } from 'node:fs/promises';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { CLAIMS_HEADER, signClaims } from '@youth-care/lib/auth/signed-claims';
-import { ANONYMOUS, type Viewer } from '@youth-care/lib/auth/viewer';
+import type { Viewer } from '@youth-care/lib/auth/viewer';
 import type { Config } from '@youth-care/lib/config';
 import { ErrorCode, maskError, type Log } from '@youth-care/lib/errors';
-import { createHttpServer, listen, Refusal, type JsonAnswer, type RunningServer } from '@youth-care/lib/http';
+import { createHttpServer, listen, Refusal, type RunningServer } from '@youth-care/lib/http';
+import { metricsRoute } from '@youth-care/lib/observability/metrics-endpoint';
+import { metricsPlugin } from '@youth-care/lib/observability/metrics-plugin';
 import { createBearerVerifier, Unauthenticated, UNVERIFIABLE } from './auth/bearer.js';
 import { readSecurityRules, servableSupergraph } from './auth/field-rules.js';
 import { guardGateway } from './auth/guard.js';
 import { parseOptionsFor, queryLimitsPlugin, recodeTokenLimit } from './limits.js';
+import { persistedQueryCache } from './persisted-queries.js';
+import { gatewayReadiness } from './readiness.js';
 import { SubgraphSource } from './subgraph-source.js';
 
 /** What each gateway request knows: the verified caller. */
@@ -25,21 +28,6 @@ export interface GatewayOptions {
   readonly supergraphSdl?: string;
   /** Where each subgraph listens, over the URLs in the supergraph. */
   readonly subgraphUrls?: Readonly<Record<string, string | undefined>>;
-}
-
-async function answers(url: string, timeoutMs: number, claimsSecret: string): Promise<boolean> {
-  try {
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', [CLAIMS_HEADER]: signClaims(ANONYMOUS, claimsSecret) },
-      body: JSON.stringify({ query: '{ __typename }' }),
-      signal: AbortSignal.timeout(timeoutMs),
-    });
-    const body = (await response.json()) as { data?: { __typename?: string } };
-    return response.ok && body.data?.__typename === 'Query';
-  } catch {
-    return false;
-  }
 }
 
 /** The gateway: one endpoint over the subgraphs named in the supergraph, with /health and /ready. */
@@ -58,14 +46,16 @@ export async function createGateway(options: GatewayOptions): Promise<{ listen(p
     },
   });
   const masked = maskError(log);
+  const persisted = persistedQueryCache(config.redisUrl, log);
   const apollo = new ApolloServer<GatewayContext>({
     gateway: guardGateway(gateway, readSecurityRules(supergraphSdl), (context) => (context as GatewayContext).viewer),
     formatError: (formatted, error) => masked(recodeTokenLimit(formatted, config.limits), error),
     includeStacktraceInErrorResponses: false,
     introspection: config.introspection,
     csrfPrevention: true,
+    persistedQueries: { cache: persisted.cache },
     parseOptions: parseOptionsFor(config.limits),
-    plugins: [queryLimitsPlugin(config.limits), ApolloServerPluginLandingPageDisabled()],
+    plugins: [metricsPlugin('gateway'), queryLimitsPlugin(config.limits), ApolloServerPluginLandingPageDisabled()],
   });
   const verify = createBearerVerifier(config.auth);
   const context = async (req: { headers: { authorization?: string | undefined } }): Promise<GatewayContext> => {
@@ -83,28 +73,26 @@ export async function createGateway(options: GatewayOptions): Promise<{ listen(p
     }
   };
 
-  const ready = async (): Promise<JsonAnswer> => {
-    const names = [...services.keys()];
-    const states = await Promise.all(names.map((n) => answers(services.get(n) ?? '', config.subgraphTimeoutMs, config.auth.claimsSecret)));
-    const subgraphs = Object.fromEntries(names.map((n, i) => [n, states[i] ? 'up' : 'down']));
-    const allUp = names.length > 0 && states.every(Boolean);
-    return { status: allUp ? 200 : 503, body: { status: allUp ? 'ready' : 'not ready', supergraph: 'loaded', subgraphs } };
-  };
-
   return {
     async listen(port, host) {
       await apollo.start();
       const server = createHttpServer({
+        service: 'gateway',
+        log,
         apollo,
         context,
         corsOrigins: config.corsOrigins,
         maxBodyBytes: config.limits.maxBodyBytes,
         routes: {
           '/health': async () => ({ status: 200, body: { status: 'ok', service: 'gateway' } }),
-          '/ready': ready,
+          '/ready': () => gatewayReadiness(services, config.subgraphTimeoutMs),
+          '/metrics': metricsRoute(config.metrics),
         },
       });
-      return listen(server, port, host, () => apollo.stop());
+      return listen(server, port, host, async () => {
+        await apollo.stop();
+        await persisted.close();
+      });
     },
   };
 }

@@ -1,10 +1,13 @@
 import { RemoteGraphQLDataSource } from '@apollo/gateway';
 import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
+import { context, propagation } from '@opentelemetry/api';
 import { GraphQLError } from 'graphql';
 import { CLAIMS_HEADER, signClaims } from '@youth-care/lib/auth/signed-claims';
 import { ANONYMOUS, type Viewer } from '@youth-care/lib/auth/viewer';
 import { ErrorCode, type Log } from '@youth-care/lib/errors';
+import { subgraphFetchDuration, subgraphFetchErrors } from '@youth-care/lib/observability/metrics';
+import { currentRequestId, REQUEST_ID_HEADER } from '@youth-care/lib/observability/request-id';
 
 interface HttpErrorExtensions {
   response?: { status?: number; body?: { errors?: unknown } };
@@ -36,13 +39,23 @@ export class SubgraphSource extends RemoteGraphQLDataSource {
       fetch(input, { ...init, signal: AbortSignal.timeout(this.timeoutMs) })) as unknown as typeof this.fetcher;
   }
 
-  /** The caller's verified claims, signed, go with every fetch: subgraphs trust nothing else. */
+  /**
+   * The caller's verified claims, signed, go with every fetch: subgraphs trust nothing else. The
+   * request id and the trace context (W3C traceparent) of the gateway's fetch span go along too,
+   * so the subgraph's log lines and spans join the same request.
+   */
   override willSendRequest(options: GraphQLDataSourceProcessOptions): void {
     const viewer = (options.context as { viewer?: Viewer } | undefined)?.viewer ?? ANONYMOUS;
-    options.request.http?.headers.set(CLAIMS_HEADER, signClaims(viewer, this.claimsSecret));
+    const headers = options.request.http?.headers;
+    if (!headers) return;
+    headers.set(CLAIMS_HEADER, signClaims(viewer, this.claimsSecret));
+    const requestId = currentRequestId();
+    if (requestId) headers.set(REQUEST_ID_HEADER, requestId);
+    propagation.inject(context.active(), headers, { set: (carrier, key, value) => carrier.set(key, value) });
   }
 
   override async process(options: GraphQLDataSourceProcessOptions): Promise<GatewayGraphQLResponse> {
+    const timer = subgraphFetchDuration.startTimer({ subgraph: this.serviceName });
     try {
       return await super.process(options);
     } catch (error) {
@@ -51,11 +64,14 @@ export class SubgraphSource extends RemoteGraphQLDataSource {
       const refused = refusal(error);
       if (refused) return { errors: refused };
       const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
+      subgraphFetchErrors.inc({ subgraph: this.serviceName, reason: timedOut ? 'timeout' : 'unreachable' });
       this.log(`subgraph ${this.serviceName} ${timedOut ? 'timed out' : 'failed'}`, error);
       throw new GraphQLError(
         `Subgraph ${this.serviceName} is unavailable: it ${timedOut ? `did not answer within ${this.timeoutMs} ms` : 'could not be reached'}`,
         { extensions: { code: ErrorCode.SUBGRAPH_UNAVAILABLE, serviceName: this.serviceName } },
       );
+    } finally {
+      timer();
     }
   }
 }

@@ -16,7 +16,8 @@ export interface TestDatabase {
 
 export async function createTestDatabase(label: string, prepared?: { demo: DemoOptions | undefined }): Promise<TestDatabase> {
   const serverUrl = process.env.TEST_DATABASE_URL;
-  if (!serverUrl && prepared) {
+  // Prepared copies come from the test run's global setup; a benchmark runs outside vitest and generates its own.
+  if (!serverUrl && prepared && process.env.VITEST) {
     const copy = await preparedDataDir(prepared.demo);
     return { env: { EMBEDDED_DATA_DIR: copy.dir }, mode: 'embedded', drop: async () => copy.remove() };
   }

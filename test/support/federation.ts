@@ -3,6 +3,7 @@ import { createGateway } from '../../gateway/src/gateway.js';
 import { mintToken } from '../../gateway/src/auth/mint.js';
 import { CLAIMS_HEADER, signClaims } from '@youth-care/lib/auth/signed-claims';
 import type { Viewer } from '@youth-care/lib/auth/viewer';
+import type { Log } from '@youth-care/lib/errors';
 import type { Config } from '@youth-care/lib/config';
 import type { DatabaseHub } from '@youth-care/lib/db/database';
 import type { RunningServer } from '@youth-care/lib/http';
@@ -36,7 +37,10 @@ export async function post<T = any>(
   return { status: response.status, ...body };
 }
 
-export type FederationOptions = TestDataOptions;
+export interface FederationOptions extends TestDataOptions {
+  /** Each service's log, by its name; silent when left out. */
+  readonly log?: (service: string) => Log;
+}
 
 export interface Federation {
   readonly config: Config;
@@ -74,14 +78,14 @@ export async function startFederation(options: FederationOptions): Promise<Feder
   const servers: Record<string, RunningServer> = {};
   const urls: Record<string, string> = {};
   for (const member of MEMBERS) {
-    const subgraph = member.create({ config, hub, log: silent });
+    const subgraph = member.create({ config, hub, log: options.log?.(member.name) ?? silent });
     await data.prepare(subgraph);
     subgraphs[member.name] = subgraph;
     servers[member.name] = await subgraph.listen(0, '127.0.0.1');
     urls[member.name] = servers[member.name]!.url;
   }
   const supergraphSdl = composeSupergraph(urls);
-  const gateway = await createGateway({ config, log: silent, supergraphSdl });
+  const gateway = await createGateway({ config, log: options.log?.('gateway') ?? silent, supergraphSdl });
   const gatewayServer = await gateway.listen(0, '127.0.0.1');
   let stopped = false;
   const authorization = async (as: Viewer): Promise<Record<string, string>> =>

@@ -5,7 +5,7 @@ import { regionDemoProviders, weighted, type DemoProvider } from '@youth-care/li
 import type { Log } from '@youth-care/lib/errors';
 import { Random } from '@youth-care/lib/random';
 import { youthPopulation } from '@youth-care/lib/regions/population';
-import { membersOn, regionInfo, type RegionCode } from '@youth-care/lib/regions/registry';
+import { demoShapeOf, hasDemoData, membersOn, regionInfo, type DemoRegionCode, type RegionCode } from '@youth-care/lib/regions/registry';
 import { todayInNetherlands } from '@youth-care/lib/scalars';
 import type { DemoOptions } from '@youth-care/lib/subgraph';
 import { replaceBudgets, type BudgetLine } from './db/budget-repository.js';
@@ -48,7 +48,7 @@ const ENDS = (plan: number, client: number): (readonly [string, number])[] => [
   ['31', plan], ['32', client], ['33', 5], ['34', 10], ['35', 4], ['38', 4], ['39', 3], ['02', 0.1],
 ];
 
-const PROFILES: Record<RegionCode, AccessProfile> = {
+const PROFILES: Record<DemoRegionCode, AccessProfile> = {
   JZ35: { referrers: REFERRERS(42, 30), allocationDays: 9, waitDays: 35, durationDays: 200, endReasons: ENDS(62, 9), returns: 0.12 },
   JZ33: { referrers: REFERRERS(38, 36), allocationDays: 12, waitDays: 30, durationDays: 190, endReasons: ENDS(60, 10), returns: 0.14 },
   // FoodValley steers on declarations; its local teams refer most.
@@ -98,7 +98,7 @@ interface Client {
 
 export function generateAccessRecords(code: RegionCode, options: DemoOptions): AccessRecord[] {
   const rng = new Random(`access-${code}`);
-  const profile = PROFILES[code];
+  const profile = PROFILES[demoShapeOf(code)];
   const region = regionInfo(code);
   const today = todayInNetherlands();
   const lastMonth = monthStart(options.until ?? today);
@@ -318,19 +318,19 @@ export function monthlyBatches(records: readonly AccessRecord[]): [string, Acces
 export async function seedAccessDemo(
   sources: RegionSources<AccessTables>,
   options: DemoOptions,
-  pseudonymKeys: Readonly<Record<RegionCode, string>>,
+  pseudonymKeyOf: (code: RegionCode) => string,
   log: Log,
 ): Promise<void> {
   const today = todayInNetherlands();
   const batchId = (code: RegionCode, part: string) => `demo:${code}:${options.scale}:${options.until ?? today.slice(0, 7)}:${part}`;
-  for (const code of sources.regions) {
+  for (const code of sources.regions.filter(hasDemoData)) {
     const source = sources.prepared(code);
     if (!source) continue;
     const complete = batchId(code, 'complete');
     if (await batchImported(source, batchHash(complete))) continue;
     const started = Date.now();
     const records = generateAccessRecords(code, options);
-    const context = { source, region: regionInfo(code), pseudonymKey: pseudonymKeys[code], today };
+    const context = { source, region: regionInfo(code), pseudonymKey: pseudonymKeyOf(code), today };
     for (const [month, batch] of monthlyBatches(records)) {
       const report = await importRecords(context, batch, batchId(code, month));
       if (report.status === 'REJECTED') {

@@ -2,7 +2,6 @@ import { fileURLToPath } from 'node:url';
 import { subgraphTypeDefs } from '../../../schema/subgraphs.js';
 import { pseudonymKey } from '@youth-care/lib/config';
 import { RegionSources } from '@youth-care/lib/db/region-sources';
-import type { RegionCode } from '@youth-care/lib/regions/registry';
 import { buildSubgraph, type Subgraph, type SubgraphDeps } from '@youth-care/lib/subgraph';
 import { BASE_SCHEMA, tablesIn, type AccessTables } from './db/schema.js';
 import { createLoaders } from './loaders.js';
@@ -16,14 +15,14 @@ export const MIGRATIONS = fileURLToPath(new URL('../migrations', import.meta.url
 export function createAccessSubgraph(deps: SubgraphDeps): Subgraph<AccessTables> {
   const sources = new RegionSources({ ...deps, baseSchema: BASE_SCHEMA, migrationsFolder: MIGRATIONS, tables: tablesIn });
   // Every served region needs its key before anything is imported: fail at start, not later.
-  const keys = Object.fromEntries(sources.regions.map((code) => [code, pseudonymKey(deps.config, code)])) as Record<RegionCode, string>;
+  for (const code of sources.regions) pseudonymKey(deps.config, code);
   return buildSubgraph(
     {
       name: 'access',
       typeDefs: subgraphTypeDefs('access'),
       sources,
       createLoaders,
-      loadDemo: (demo) => seedAccessDemo(sources, demo, keys, deps.log),
+      loadDemo: (demo) => seedAccessDemo(sources, demo, (code) => pseudonymKey(deps.config, code), deps.log),
       resolvers,
       auditWriter: async (entries) => {
         const regions = [...new Set(entries.map((e) => e.region))];

@@ -6,6 +6,8 @@ import type { RunningServer } from '@youth-care/lib/http';
 import type { Subgraph } from '@youth-care/lib/subgraph';
 import { runUntilSignal } from '@youth-care/lib/lifecycle';
 import { createLog } from '@youth-care/lib/log';
+import { serveMetrics } from '@youth-care/lib/observability/metrics-endpoint';
+import { startTracing } from '@youth-care/lib/observability/tracing';
 
 /**
  * `npm start`: the whole federation in one process, the gateway and every subgraph on its own
@@ -17,6 +19,7 @@ const step = (text: string) => console.log(`[${((Date.now() - started) / 1000).t
 
 const reset = commandLine({ options: { reset: { type: 'boolean' } } }, 'usage: npm start [-- --reset]').values.reset === true;
 const config = loadConfig();
+const tracing = startTracing('youth-care-federation');
 const log = createLog('federation', config.log);
 if (reset && !config.database.embeddedDataDir.includes('://')) {
   await rm(config.database.embeddedDataDir, { recursive: true, force: true });
@@ -30,6 +33,7 @@ const servers: RunningServer[] = [];
 runUntilSignal(log, async () => {
   for (const server of servers.reverse()) await server.stop();
   await hub.close();
+  await tracing?.shutdown();
 });
 const embedded = config.regions.filter((r) => !config.database.regionUrls[r]);
 step(
@@ -56,6 +60,11 @@ const gateway = await createGateway({ config, log, subgraphUrls: urls });
 const gatewayServer = await gateway.listen(config.ports.gateway, config.host);
 servers.push(gatewayServer);
 step('gateway ready');
+const metrics = await serveMetrics(config.metrics, config.host);
+if (metrics) {
+  servers.push(metrics);
+  step(`metrics of every service on port ${metrics.port}`);
+}
 
 // Tokens only where this process can sign them: with the HS256 secret of local use.
 const tokens = config.auth.hs256Secret

@@ -1,5 +1,5 @@
 import { LOG_FORMATS, LOG_LEVELS, type LogSettings } from './log.js';
-import { REGION_CODES, type RegionCode } from './regions/registry.js';
+import { DEMO_REGION_CODES, REGION_CODES, isSyntheticRegionCode, type RegionCode } from './regions/registry.js';
 
 export class ConfigError extends Error {
   constructor(variable: string, problem: string) {
@@ -51,6 +51,15 @@ export interface Config {
   /** Schema introspection; off in production. */
   readonly introspection: boolean;
   readonly log: LogSettings;
+  readonly metrics: MetricsConfig;
+  /** Redis for what the gateway replicas share (persisted queries); in memory per process when unset. */
+  readonly redisUrl: string | undefined;
+}
+
+/** Where Prometheus reads the metrics: a port of their own, or /metrics with a bearer token, or both. */
+export interface MetricsConfig {
+  readonly port: number | undefined;
+  readonly token: string | undefined;
 }
 
 export interface AuthConfig {
@@ -128,13 +137,20 @@ function isoDate(env: Env, name: string): string | undefined {
   return raw;
 }
 
-function regionList(env: Env, name: string): RegionCode[] {
+/**
+ * The regions served: the five demo regions by default, `all` for every region of the country, or
+ * a list of codes. Synthetic test regions (ZZ01...) only outside production.
+ */
+function regionList(env: Env, name: string, nodeEnv: string): RegionCode[] {
   const raw = env[name];
-  if (raw === undefined || raw.trim() === '') return [...REGION_CODES];
-  const codes = raw.split(',').map((c) => c.trim().toUpperCase()).filter(Boolean);
+  if (raw === undefined || raw.trim() === '') return [...DEMO_REGION_CODES];
+  if (raw.trim().toLowerCase() === 'all') return [...REGION_CODES];
+  const codes = [...new Set(raw.split(',').map((c) => c.trim().toUpperCase()).filter(Boolean))];
   for (const code of codes) {
-    if (!(REGION_CODES as readonly string[]).includes(code)) {
-      throw new ConfigError(name, `names unknown region "${code}"; known: ${REGION_CODES.join(', ')}`);
+    if (isSyntheticRegionCode(code)) {
+      if (nodeEnv === 'production') throw new ConfigError(name, `names synthetic test region "${code}", which production refuses`);
+    } else if (!(REGION_CODES as readonly string[]).includes(code)) {
+      throw new ConfigError(name, `names unknown region "${code}"; known: all, or codes such as JZ21 (${REGION_CODES.length} regions)`);
     }
   }
   return codes as RegionCode[];
@@ -159,6 +175,13 @@ function oneOf<T extends string>(env: Env, name: string, values: readonly T[], f
 
 function list(env: Env, name: string): string[] {
   return (env[name] ?? '').split(',').map((v) => v.trim()).filter(Boolean);
+}
+
+function metricsToken(env: Env): string | undefined {
+  const raw = env.METRICS_TOKEN;
+  if (raw === undefined || raw === '') return undefined;
+  if (raw.length < 16) throw new ConfigError('METRICS_TOKEN', 'must be at least 16 characters');
+  return raw;
 }
 
 /** Well known, so only outside production: a developer's tokens and claims need no setup. */
@@ -207,16 +230,17 @@ export function pseudonymKey(config: Config, code: RegionCode): string {
 
 /** Reads and validates the whole environment once; a bad value fails here, naming its variable. */
 export function loadConfig(env: Env = process.env): Config {
-  const regions = regionList(env, 'REGIONS');
+  const nodeEnv = env.NODE_ENV ?? 'development';
+  const regions = regionList(env, 'REGIONS', nodeEnv);
+  const known = [...new Set<RegionCode>([...REGION_CODES, ...regions])];
   const shared = url(env, 'DATABASE_URL', POSTGRES);
   const regionUrls: Partial<Record<RegionCode, string>> = {};
-  for (const code of REGION_CODES) {
+  for (const code of known) {
     const own = url(env, `REGION_${code}_DATABASE_URL`, POSTGRES) ?? shared;
     if (own) regionUrls[code] = own;
   }
-  const nodeEnv = env.NODE_ENV ?? 'development';
   const pseudonymKeys: Partial<Record<RegionCode, string>> = {};
-  for (const code of REGION_CODES) {
+  for (const code of known) {
     const name = pseudonymKeyVariable(code);
     const key = env[name];
     if (key !== undefined && key !== '' && key.length < 32) throw new ConfigError(name, 'must be at least 32 characters');
@@ -268,5 +292,10 @@ export function loadConfig(env: Env = process.env): Config {
       format: oneOf(env, 'LOG_FORMAT', LOG_FORMATS, nodeEnv === 'production' ? 'json' : 'pretty'),
       level: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
     },
+    metrics: {
+      port: env.METRICS_PORT ? integer(env, 'METRICS_PORT', 0, 0, 65535) : undefined,
+      token: metricsToken(env),
+    },
+    redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:']),
   });
 }

@@ -2,6 +2,7 @@ import type { GraphQLError } from 'graphql';
 import { regionUnavailable, type Log } from './errors.js';
 import type { RegionSource, RegionSources } from './db/region-sources.js';
 import type { RegionCode } from './regions/registry.js';
+import { inRegionSpan } from './observability/region-span.js';
 
 export interface FanOutResult<R> {
   readonly results: ReadonlyMap<RegionCode, R>;
@@ -31,15 +32,18 @@ export async function fanOut<T, R>(
         timer = setTimeout(() => resolve(TIMED_OUT), timeoutMs);
       });
       try {
-        const outcome = await Promise.race([sources.source(code).then(read), timeout]);
+        const outcome = await Promise.race([inRegionSpan(sources.service, code, () => sources.source(code).then(read)), timeout]);
         if (outcome === TIMED_OUT) {
           log(`region ${code} timed out after ${timeoutMs} ms`);
+          sources.health.failed(code, 'timed out');
           failures.set(code, regionUnavailable(code, 'timed out'));
         } else {
+          sources.health.succeeded(code);
           results.set(code, outcome);
         }
       } catch (error) {
         log(`region ${code} failed`, error);
+        sources.health.failed(code, 'failed');
         failures.set(code, regionUnavailable(code, 'failed'));
       } finally {
         clearTimeout(timer);

@@ -1,10 +1,16 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { REQUEST_ID_HEADER, requestIdFrom, withRequestId } from './observability/request-id.js';
+import { withServerSpan } from './observability/server-span.js';
+import type { Log } from './errors.js';
 import { HeaderMap, type ApolloServer, type BaseContext, type HTTPGraphQLRequest } from '@apollo/server';
 
+/** A plain answer: JSON, or text when `contentType` names another type (Prometheus metrics). */
 export interface JsonAnswer {
   readonly status: number;
   readonly body: unknown;
+  readonly contentType?: string;
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 /** Thrown by a context function to turn a request away before Apollo sees it (401 for a bad token, say). */
@@ -25,9 +31,12 @@ export interface HttpOptions<C extends BaseContext> {
   readonly context: (req: http.IncomingMessage) => Promise<C>;
   /** Browser origins allowed to call; none when empty. */
   readonly corsOrigins?: readonly string[];
-  /** Plain JSON routes answered on GET, such as /health and /ready. */
-  readonly routes?: Readonly<Record<string, () => Promise<JsonAnswer>>>;
+  /** Plain routes answered on GET, such as /health, /ready and /metrics. */
+  readonly routes?: Readonly<Record<string, (req: http.IncomingMessage) => Promise<JsonAnswer>>>;
   readonly maxBodyBytes?: number;
+  /** The service's name in traces. */
+  readonly service: string;
+  readonly log: Log;
 }
 
 export interface RunningServer {
@@ -72,6 +81,16 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown): void
   res.end(JSON.stringify(body));
 }
 
+export function sendAnswer(res: http.ServerResponse, answer: JsonAnswer): void {
+  if (answer.contentType === undefined) {
+    for (const [name, value] of Object.entries(answer.headers ?? {})) res.setHeader(name, value);
+    sendJson(res, answer.status, answer.body);
+    return;
+  }
+  res.writeHead(answer.status, { 'content-type': answer.contentType, ...answer.headers });
+  res.end(String(answer.body));
+}
+
 function graphqlError(code: string, message: string) {
   return { errors: [{ message, extensions: { code } }] };
 }
@@ -80,7 +99,9 @@ function graphqlError(code: string, message: string) {
 export function createHttpServer<C extends BaseContext>(options: HttpOptions<C>): http.Server {
   const limit = options.maxBodyBytes ?? 1_000_000;
   return http.createServer((req, res) => {
-    void (async () => {
+    const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
+    res.setHeader(REQUEST_ID_HEADER, requestId);
+    void withRequestId(requestId, async () => {
       const url = new URL(req.url ?? '/', 'http://localhost');
       allowOrigin(req, res, options.corsOrigins ?? []);
       if (req.method === 'OPTIONS') {
@@ -89,59 +110,60 @@ export function createHttpServer<C extends BaseContext>(options: HttpOptions<C>)
       }
       const route = options.routes?.[url.pathname];
       if (route && req.method === 'GET') {
-        const answer = await route();
-        sendJson(res, answer.status, answer.body);
+        sendAnswer(res, await route(req));
         return;
       }
       if (url.pathname !== '/graphql') {
         sendJson(res, 404, { error: 'not found' });
         return;
       }
-      let context: C;
-      try {
-        context = await options.context(req);
-      } catch (error) {
-        if (!(error instanceof Refusal)) throw error;
-        for (const [name, value] of Object.entries(error.headers)) res.setHeader(name, value);
-        sendJson(res, error.status, graphqlError(error.code, error.message));
-        req.resume();
-        return;
-      }
-      let text: string;
-      try {
-        text = await readBody(req, limit);
-      } catch (error) {
-        if (error instanceof BodyTooLarge) sendJson(res, 413, graphqlError('BAD_REQUEST', `Request body exceeds ${limit} bytes`));
-        return;
-      }
-      const headers = new HeaderMap();
-      for (const [key, value] of Object.entries(req.headers)) {
-        if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
-      }
-      let body: unknown = text;
-      if ((headers.get('content-type') ?? '').includes('json') && text !== '') {
+      await withServerSpan(req, options.service, async () => {
+        let context: C;
         try {
-          body = JSON.parse(text);
-        } catch {
-          sendJson(res, 400, graphqlError('BAD_REQUEST', 'Request body is not valid JSON'));
+          context = await options.context(req);
+        } catch (error) {
+          if (!(error instanceof Refusal)) throw error;
+          for (const [name, value] of Object.entries(error.headers)) res.setHeader(name, value);
+          sendJson(res, error.status, graphqlError(error.code, error.message));
+          req.resume();
           return;
         }
-      }
-      const request: HTTPGraphQLRequest = { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body };
-      const response = await options.apollo.executeHTTPGraphQLRequest({
-        httpGraphQLRequest: request,
-        context: async () => context,
+        let text: string;
+        try {
+          text = await readBody(req, limit);
+        } catch (error) {
+          if (error instanceof BodyTooLarge) sendJson(res, 413, graphqlError('BAD_REQUEST', `Request body exceeds ${limit} bytes`));
+          return;
+        }
+        const headers = new HeaderMap();
+        for (const [key, value] of Object.entries(req.headers)) {
+          if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+        }
+        let body: unknown = text;
+        if ((headers.get('content-type') ?? '').includes('json') && text !== '') {
+          try {
+            body = JSON.parse(text);
+          } catch {
+            sendJson(res, 400, graphqlError('BAD_REQUEST', 'Request body is not valid JSON'));
+            return;
+          }
+        }
+        const request: HTTPGraphQLRequest = { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body };
+        const response = await options.apollo.executeHTTPGraphQLRequest({
+          httpGraphQLRequest: request,
+          context: async () => context,
+        });
+        for (const [key, value] of response.headers) res.setHeader(key, value);
+        res.statusCode = response.status ?? 200;
+        if (response.body.kind === 'complete') {
+          res.end(response.body.string);
+          return;
+        }
+        for await (const chunk of response.body.asyncIterator) res.write(chunk);
+        res.end();
       });
-      for (const [key, value] of response.headers) res.setHeader(key, value);
-      res.statusCode = response.status ?? 200;
-      if (response.body.kind === 'complete') {
-        res.end(response.body.string);
-        return;
-      }
-      for await (const chunk of response.body.asyncIterator) res.write(chunk);
-      res.end();
-    })().catch((error: unknown) => {
-      process.stderr.write(`${JSON.stringify({ message: 'http handler failed', error: String(error) })}\n`);
+    }).catch((error: unknown) => {
+      options.log('http handler failed', error);
       if (!res.headersSent) sendJson(res, 500, graphqlError('INTERNAL_SERVER_ERROR', 'Internal server error'));
       else res.end();
     });

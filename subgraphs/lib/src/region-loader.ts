@@ -5,6 +5,7 @@ import type { Viewer } from './auth/viewer.js';
 import type { Log } from './errors.js';
 import type { RegionSource, RegionSources } from './db/region-sources.js';
 import { fanOut } from './fan-out.js';
+import { cacheRequests } from './observability/metrics.js';
 import type { RegionCode } from './regions/registry.js';
 import type { RegionFailures } from './request.js';
 
@@ -46,7 +47,11 @@ export function regionLoader<T, K, Row, V>(scope: RegionLoaderScope<T>, spec: Re
   const readable = (key: K): readonly RegionCode[] | GraphQLError => {
     const regions = spec.regions(key);
     if (regions.length === 1) return refusal(scope.viewer, spec.access, regions[0]!) ?? regions;
-    return regions.filter((region) => mayRead(scope.viewer, spec.access, region));
+    return regions.filter((region) => {
+      const may = mayRead(scope.viewer, spec.access, region);
+      if (!may) scope.sources.health.leftOut(region, 'not readable by the caller');
+      return may;
+    });
   };
   return new DataLoader<K, V, string>(
     async (asked) => {
@@ -97,8 +102,17 @@ export function regionLoader<T, K, Row, V>(scope: RegionLoaderScope<T>, spec: Re
         return spec.combine(rows, key);
       });
     },
-    { cacheKeyFn: spec.id, batchScheduleFn: collectAWhile },
+    { cacheKeyFn: spec.id, cacheMap: new CountingCache(), batchScheduleFn: collectAWhile },
   );
+}
+
+/** The loader's per-request cache, counting its hits and misses. */
+class CountingCache<V> extends Map<string, V> {
+  override get(key: string): V | undefined {
+    const value = super.get(key);
+    cacheRequests.inc({ cache: 'dataloader', result: value === undefined ? 'miss' : 'hit' });
+    return value;
+  }
 }
 
 /** Rows by a key of theirs, in their order: how a batch's rows are handed back to its keys. */

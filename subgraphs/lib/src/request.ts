@@ -5,6 +5,7 @@ import type { Viewer } from './auth/viewer.js';
 import type { RegionSource, RegionSources } from './db/region-sources.js';
 import { ErrorCode, regionUnavailable, type Log } from './errors.js';
 import type { RegionCode } from './regions/registry.js';
+import { inRegionSpan } from './observability/region-span.js';
 
 /**
  * Regions that failed while answering one request, for reads that merge several regions and so
@@ -42,10 +43,13 @@ export interface SubgraphContext<L, T = unknown> {
 export function inRegionOf<T>(sources: RegionSources<T>, log: Log) {
   return async <R>(code: RegionCode, work: (source: RegionSource<T>) => Promise<R>): Promise<R> => {
     try {
-      return await work(await sources.source(code));
+      const answer = await inRegionSpan(sources.service, code, async () => work(await sources.source(code)));
+      sources.health.succeeded(code);
+      return answer;
     } catch (error) {
       if (error instanceof GraphQLError) throw error;
       log(`region ${code} failed`, error);
+      sources.health.failed(code, 'failed');
       throw regionUnavailable(code, 'failed');
     }
   };

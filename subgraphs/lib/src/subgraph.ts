@@ -6,7 +6,10 @@ import type { Config, SubgraphName } from './config.js';
 import type { DatabaseHub } from './db/database.js';
 import type { RegionSources } from './db/region-sources.js';
 import { maskError, type Log } from './errors.js';
-import { createHttpServer, listen, Refusal, type JsonAnswer, type RunningServer } from './http.js';
+import { createHttpServer, listen, Refusal, type RunningServer } from './http.js';
+import { metricsRoute } from './observability/metrics-endpoint.js';
+import { metricsPlugin } from './observability/metrics-plugin.js';
+import { subgraphReadiness } from './readiness.js';
 import { AuditTrail, type AuditWriter } from './auth/audit.js';
 import { CLAIMS_HEADER, SignatureError, verifyClaims } from './auth/signed-claims.js';
 import type { Viewer } from './auth/viewer.js';
@@ -81,6 +84,7 @@ export function buildSubgraph<T, L>(definition: SubgraphDefinition<T, L>, deps: 
     includeStacktraceInErrorResponses: false,
     introspection: deps.config.introspection,
     plugins: [
+      metricsPlugin(definition.name),
       regionFailuresPlugin<L, T>(),
       ...(definition.auditWriter ? [auditPlugin<L, T>(definition.auditWriter, log)] : []),
       ApolloServerPluginLandingPageDisabled(),
@@ -96,14 +100,6 @@ export function buildSubgraph<T, L>(definition: SubgraphDefinition<T, L>, deps: 
       if (error instanceof SignatureError) throw new Refusal(401, ErrorCode.UNAUTHENTICATED, `Unauthenticated: ${error.message}`);
       throw error;
     }
-  };
-  const ready = async (): Promise<JsonAnswer> => {
-    // Answers at once: a region still being prepared in the background is not ready yet.
-    const regions = Object.fromEntries(
-      definition.sources.regions.map((code) => [code, definition.sources.prepared(code) ? 'ready' : 'unavailable']),
-    );
-    const allReady = Object.values(regions).every((s) => s === 'ready');
-    return { status: allReady ? 200 : 503, body: { status: allReady ? 'ready' : 'degraded', service: definition.name, regions } };
   };
   const contextFor = (viewer: Viewer): SubgraphContext<L, T> => {
     const failures = new RegionFailures();
@@ -134,12 +130,15 @@ export function buildSubgraph<T, L>(definition: SubgraphDefinition<T, L>, deps: 
     async listen(port, host) {
       await start();
       const server = createHttpServer({
+        service: definition.name,
+        log,
         apollo,
         maxBodyBytes: deps.config.limits.maxBodyBytes,
         context: async (req) => contextFor(caller(req.headers[CLAIMS_HEADER])),
         routes: {
           '/health': async () => ({ status: 200, body: { status: 'ok', service: definition.name } }),
-          '/ready': ready,
+          '/ready': () => subgraphReadiness(definition.name, definition.sources, deps.config.regionTimeoutMs),
+          '/metrics': metricsRoute(deps.config.metrics),
         },
       });
       return listen(server, port, host, () => apollo.stop());

@@ -70,5 +70,10 @@ describe('loadConfig', () => {
 
   it('serves only the regions asked for', () => {
     expect(loadConfig({ REGIONS: 'jz21, JZ34' }).regions).toEqual(['JZ21', 'JZ34']);
+    expect(loadConfig({ REGIONS: 'all' }).regions).toHaveLength(42);
+    expect(loadConfig({ REGIONS: 'ZZ01,ZZ02' }).regions).toEqual(['ZZ01', 'ZZ02']);
+    expect(() => loadConfig({ REGIONS: 'ZZ01', NODE_ENV: 'production', AUTH_HS256_SECRET: 'x'.repeat(32), CLAIMS_SIGNING_SECRET: 'y'.repeat(32) })).toThrow(
+      /REGIONS names synthetic test region "ZZ01"/,
+    );
   });
 });

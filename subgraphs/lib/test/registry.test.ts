@@ -1,16 +1,34 @@
 import { describe, expect, it } from 'vitest';
 import { agePopulation, regionAgePopulation, regionYouthPopulation, youthPopulation } from '../src/regions/population.js';
-import { REGIONS, membersOn, municipalityByCode, regionInfo } from '../src/regions/registry.js';
+import {
+  DEMO_REGION_CODES,
+  REGIONS,
+  REGION_CODES,
+  demoShape,
+  isRegionCode,
+  membersOn,
+  municipalityByCode,
+  regionInfo,
+  syntheticRegionCodes,
+} from '../src/regions/registry.js';
 
 describe('region registry', () => {
-  it('knows the five demo regions by their CBS codes', () => {
-    expect(REGIONS.map((r) => [r.code, r.name])).toEqual([
+  it('holds all 42 youth-care regions of the country, each once, by CBS code', () => {
+    expect(REGIONS).toHaveLength(42);
+    expect(REGIONS.map((r) => r.code)).toEqual([...REGION_CODES].sort());
+    for (const region of REGIONS) expect(region.code).toMatch(/^JZ\d{2}$/);
+    expect(new Set(REGIONS.map((r) => r.name)).size).toBe(42);
+  });
+
+  it('knows the five demo regions by their CBS codes, with their municipalities', () => {
+    expect(DEMO_REGION_CODES.map((code) => [code, regionInfo(code).name])).toEqual([
       ['JZ35', 'Hart van Brabant'],
       ['JZ33', 'Noordoost-Brabant'],
       ['JZ21', 'FoodValley'],
       ['JZ43', 'Midden-Limburg West'],
       ['JZ34', 'West-Brabant Oost'],
     ]);
+    for (const code of DEMO_REGION_CODES) expect(regionInfo(code).municipalities.length).toBeGreaterThanOrEqual(3);
     // On any day a municipality belongs to one region at most.
     for (const day of ['2017-01-01', '2019-12-31', '2020-01-01', '2021-01-01', '2022-01-01', '2025-06-30']) {
       const codes = REGIONS.flatMap((r) => membersOn(r, day).map((m) => m.code));
@@ -66,5 +84,21 @@ describe('region registry', () => {
     // Maashorst and Land van Cuijk replace their predecessors; the sum barely moves.
     expect(Math.abs(after.youth0to17 - before.youth0to17) / before.youth0to17).toBeLessThan(0.05);
     expect(municipalityByCode('GM0988')?.region.code).toBe('JZ43');
+  });
+
+  it('makes synthetic test regions that no one takes for real ones, shaped like a demo region', () => {
+    const codes = syntheticRegionCodes(42);
+    expect(codes[0]).toBe('ZZ01');
+    expect(codes[41]).toBe('ZZ42');
+    for (const code of codes) {
+      expect(isRegionCode(code)).toBe(true);
+      expect(REGION_CODES as readonly string[]).not.toContain(code);
+      expect(regionInfo(code).name).toMatch(/^Synthetic test region \d{2}$/);
+    }
+    expect(demoShape('ZZ01')).toBe('JZ35');
+    expect(regionInfo('ZZ03').municipalities).toEqual(regionInfo('JZ21').municipalities);
+    expect(demoShape('JZ01')).toBeUndefined();
+    expect(isRegionCode('ZZ00')).toBe(false);
+    expect(isRegionCode('JZ99')).toBe(false);
   });
 });

@@ -6,7 +6,7 @@ import type { Log } from '@youth-care/lib/errors';
 import { regionDemoProviders } from '@youth-care/lib/demo/providers';
 import { Random } from '@youth-care/lib/random';
 import { regionYouthPopulation } from '@youth-care/lib/regions/population';
-import type { RegionCode } from '@youth-care/lib/regions/registry';
+import { demoShapeOf, hasDemoData, type DemoRegionCode, type RegionCode } from '@youth-care/lib/regions/registry';
 import type { DemoOptions } from '@youth-care/lib/subgraph';
 import { importCbsFolder } from './cbs/import.js';
 import { hasTable } from './db/national-repository.js';
@@ -25,14 +25,14 @@ export const CBS_FIXTURES = fileURLToPath(new URL('../fixtures/cbs', import.meta
 export const DEMO_YEARS = [2021, 2022, 2023, 2024] as const;
 
 /** How regions differ in the demo: a shift of every share, in percentage points. */
-const SHIFT: Record<RegionCode, number> = { JZ35: 3, JZ33: 0, JZ21: -2, JZ43: 4, JZ34: -4 };
+const SHIFT: Record<DemoRegionCode, number> = { JZ35: 3, JZ33: 0, JZ21: -2, JZ43: 4, JZ34: -4 };
 
 const pct = (rng: Random, low: number, high: number, shift: number) => Math.min(100, Math.max(0, low + rng.next() * (high - low) + shift)).toFixed(1);
 const row = (where: string, raw: Record<string, unknown>): SourceRow => ({ where, raw });
 
 export function demoSatisfactionRows(code: RegionCode, scale: number): SourceRow[] {
   const rng = new Random(`satisfaction-${code}`);
-  const shift = SHIFT[code];
+  const shift = SHIFT[demoShapeOf(code)];
   const rows: SourceRow[] = [];
   // The providers that ask their own clients: the first few, some with only a handful of respondents.
   const surveyed = regionDemoProviders(code, scale).slice(0, 6);
@@ -69,7 +69,7 @@ export function demoSatisfactionRows(code: RegionCode, scale: number): SourceRow
 
 export function demoOutcomeRows(code: RegionCode, scale: number): SourceRow[] {
   const rng = new Random(`outcomes-${code}`);
-  const shift = SHIFT[code];
+  const shift = SHIFT[demoShapeOf(code)];
   const rows: SourceRow[] = [];
   const providers = regionDemoProviders(code, scale);
   for (const year of DEMO_YEARS) {
@@ -111,7 +111,7 @@ export async function seedDemoData(
     log(`monitoring demo data: CBS fixture ${result.tableId}`, { observations: result.observations, ms: Date.now() - started });
   }
   await Promise.all(
-    sources.regions.map(async (code) => {
+    sources.regions.filter(hasDemoData).map(async (code) => {
       const src = sources.prepared(code);
       if (!src || (await hasReports(src))) return;
       const started = Date.now();

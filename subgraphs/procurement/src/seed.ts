@@ -4,7 +4,7 @@ import { addMonths, monthStart } from '@youth-care/lib/dates';
 import type { Log } from '@youth-care/lib/errors';
 import { regionDemoProviders } from '@youth-care/lib/demo/providers';
 import { Random } from '@youth-care/lib/random';
-import type { RegionCode } from '@youth-care/lib/regions/registry';
+import { demoShapeOf, hasDemoData, type DemoRegionCode, type RegionCode } from '@youth-care/lib/regions/registry';
 import type { DemoOptions } from '@youth-care/lib/subgraph';
 import { todayInNetherlands } from '@youth-care/lib/scalars';
 import {
@@ -37,7 +37,7 @@ interface RegionProfile {
 const HEAVY = new Set(['43', '44', '52', '41', '46']);
 const SAFETY = new Set(['47', '48', '49']);
 
-const PROFILES: Record<RegionCode, RegionProfile> = {
+const PROFILES: Record<DemoRegionCode, RegionProfile> = {
   // Outcome-based (resultaatgericht) contracts since 2019.
   JZ35: {
     contract: (category, rng) => ({
@@ -107,7 +107,7 @@ const roundHalf = (weeks: number) => Math.max(0, Math.round(weeks * 2) / 2);
 
 export function generateRegionDataset(code: RegionCode, options: DemoOptions): RegionDataset {
   const rng = new Random(`procurement-${code}`);
-  const profile = PROFILES[code];
+  const profile = PROFILES[demoShapeOf(code)];
   const chosen = regionDemoProviders(code, options.scale);
 
   const lastMonth = monthStart(options.until ?? todayInNetherlands());
@@ -175,7 +175,7 @@ export function generateRegionDataset(code: RegionCode, options: DemoOptions): R
 /** Fills every served region that has no data yet; a region already holding data is left alone. */
 export async function seedDemoData(sources: RegionSources<ProcurementTables>, options: DemoOptions, log: Log): Promise<void> {
   await Promise.all(
-    sources.regions.map(async (code) => {
+    sources.regions.filter(hasDemoData).map(async (code) => {
       const src = sources.prepared(code);
       if (!src || (await hasProviders(src))) return;
       const started = Date.now();

@@ -6,6 +6,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type { Logger } from 'drizzle-orm';
 import postgres from 'postgres';
 import type { DatabaseConfig } from '../config.js';
+import { watchPglite, watchPostgres, type StatementLabels } from '../observability/sql.js';
 
 /** The one database type repositories see, whichever driver is behind it. */
 export type Database = PgDatabase<PgQueryResultHKT>;
@@ -14,13 +15,15 @@ export type Database = PgDatabase<PgQueryResultHKT>;
  * Owns every database connection of the process: the embedded PGlite instance (one for all
  * regions and subgraphs, since each costs hundreds of MB) and one postgres.js pool per server
  * URL. Counts every SQL statement sent, so tests and benchmarks can show that the number of
- * statements per request does not grow with the answer.
+ * statements per request does not grow with the answer. Each region's source gets a handle of its
+ * own over the shared connection, which times and traces its statements under its name.
  */
 export class DatabaseHub {
   #statements = 0;
   #closed = false;
   #embedded: { client: PGlite; db: Database } | undefined;
   readonly #servers = new Map<string, { client: postgres.Sql; db: Database }>();
+  readonly #regions = new Map<string, Database>();
   readonly #logger: Logger = { logQuery: () => void this.#statements++ };
 
   constructor(private readonly config: DatabaseConfig) {}
@@ -38,6 +41,21 @@ export class DatabaseHub {
     return url === undefined ? this.embedded() : this.server(url);
   }
 
+  /** A region's (or the national source's) database, its statements measured and traced under its labels. */
+  forRegion(service: string, region: string, url: string | undefined): Database {
+    const key = `${service}/${region}/${url ?? 'embedded'}`;
+    let db = this.#regions.get(key);
+    if (!db) {
+      const labels: StatementLabels = { service, region };
+      db =
+        url === undefined
+          ? (drizzlePglite({ client: watchPglite(this.embeddedClient(), labels), logger: this.#logger }) as unknown as Database)
+          : (drizzlePostgres({ client: watchPostgres(this.serverClient(url), labels), logger: this.#logger }) as unknown as Database);
+      this.#regions.set(key, db);
+    }
+    return db;
+  }
+
   embedded(): Database {
     if (!this.#embedded) {
       const dir = this.config.embeddedDataDir;
@@ -46,6 +64,16 @@ export class DatabaseHub {
       this.#embedded = { client, db: drizzlePglite({ client, logger: this.#logger }) as unknown as Database };
     }
     return this.#embedded.db;
+  }
+
+  private embeddedClient(): PGlite {
+    this.embedded();
+    return this.#embedded!.client;
+  }
+
+  private serverClient(url: string): postgres.Sql {
+    this.server(url);
+    return this.#servers.get(url)!.client;
   }
 
   private server(url: string): Database {
@@ -67,6 +95,7 @@ export class DatabaseHub {
     const closing: Promise<unknown>[] = [...this.#servers.values()].map((s) => s.client.end({ timeout: 5 }));
     if (this.#embedded) closing.push(this.#embedded.client.close());
     this.#servers.clear();
+    this.#regions.clear();
     this.#embedded = undefined;
     await Promise.allSettled(closing);
   }

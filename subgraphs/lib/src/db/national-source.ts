@@ -51,7 +51,7 @@ export class NationalSource<T> {
 
   private async open(): Promise<NationalHandle<T>> {
     const { hub, config, schema, migrationsFolder, tables, log } = this.options;
-    const db = hub.forUrl(config.database.nationalUrl);
+    const db = hub.forRegion(schema, NATIONAL_AREA, config.database.nationalUrl);
     const ran = await migrateSchema(db, migrationsFolder, schema, schema);
     if (ran.length > 0) log(`migrated ${schema}`, { migrations: ran });
     return { db, schema, tables: tables(schema) };

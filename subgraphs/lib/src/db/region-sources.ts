@@ -4,6 +4,7 @@ import type { RegionCode } from '../regions/registry.js';
 import type { Database, DatabaseHub } from './database.js';
 import { migrateSchema } from './migrate.js';
 import { Prepared } from './prepared.js';
+import { RegionHealth } from './region-health.js';
 
 /** One region's data for one subgraph: its database, its own schema, and the tables in it. */
 export interface RegionSource<T> {
@@ -25,10 +26,15 @@ export interface RegionSourcesOptions<T> {
 
 export class RegionSources<T> {
   readonly regions: readonly RegionCode[];
+  /** The subgraph these sources belong to, as metrics and traces name it. */
+  readonly service: string;
+  readonly health: RegionHealth;
   readonly #prepared: Prepared<RegionCode, RegionSource<T>>;
 
   constructor(private readonly options: RegionSourcesOptions<T>) {
     this.regions = options.config.regions;
+    this.service = options.baseSchema;
+    this.health = new RegionHealth(options.baseSchema);
     this.#prepared = new Prepared((code) => this.open(code), (code) => `region ${code}`, options.log, () => !options.hub.closed);
   }
 
@@ -53,7 +59,7 @@ export class RegionSources<T> {
 
   private async open(code: RegionCode): Promise<RegionSource<T>> {
     const { hub, config, baseSchema, migrationsFolder, tables, log } = this.options;
-    const db = hub.forUrl(config.database.regionUrls[code]);
+    const db = hub.forRegion(this.service, code, config.database.regionUrls[code]);
     const schema = `${baseSchema}_${code.toLowerCase()}`;
     const ran = await migrateSchema(db, migrationsFolder, baseSchema, schema);
     if (ran.length > 0) log(`migrated ${schema}`, { migrations: ran });

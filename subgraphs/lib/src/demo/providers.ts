@@ -1,5 +1,5 @@
 import { Random } from '../random.js';
-import type { RegionCode } from '../regions/registry.js';
+import { demoShapeOf, type DemoRegionCode, type RegionCode } from '../regions/registry.js';
 
 /**
  * The demo providers every subgraph's demo data agrees on: a national pool of synthetic
@@ -17,7 +17,7 @@ export interface DemoProvider {
 }
 
 /** Inhabitants, to scale each region's provider count from West-Brabant Oost's ~250. */
-const INHABITANTS: Record<RegionCode, number> = { JZ35: 480_000, JZ33: 660_000, JZ21: 345_000, JZ43: 104_000, JZ34: 350_000 };
+const INHABITANTS: Record<DemoRegionCode, number> = { JZ35: 480_000, JZ33: 660_000, JZ21: 345_000, JZ43: 104_000, JZ34: 350_000 };
 const WBO_PROVIDERS = 248;
 const POOL_SIZE = 1_000;
 
@@ -26,7 +26,7 @@ const COMMON_MIX: readonly (readonly [string, number])[] = [
   ['45', 40], ['54', 14], ['52', 8], ['41', 7], ['43', 6], ['44', 5], ['40', 6], ['51', 5], ['50', 4], ['46', 2], ['42', 3],
 ];
 // FoodValley: residential care is 4-5% of clients but a third of the budget; more providers offer it.
-const MIX: Record<RegionCode, readonly (readonly [string, number])[]> = {
+const MIX: Record<DemoRegionCode, readonly (readonly [string, number])[]> = {
   JZ35: COMMON_MIX,
   JZ33: COMMON_MIX,
   JZ21: [...COMMON_MIX, ['43', 6]],
@@ -65,7 +65,7 @@ export function weighted(rng: Random, items: readonly (readonly [string, number]
 }
 
 export function providerCount(code: RegionCode, scale: number): number {
-  return Math.max(3, Math.round(((WBO_PROVIDERS * INHABITANTS[code]) / INHABITANTS.JZ34) * scale));
+  return Math.max(3, Math.round(((WBO_PROVIDERS * INHABITANTS[demoShapeOf(code)]) / INHABITANTS.JZ34) * scale));
 }
 
 /** The providers a region contracts at this scale, sorted by AGB code. */
@@ -89,7 +89,7 @@ export function regionDemoProviders(code: RegionCode, scale: number): DemoProvid
       if (certifiedInstitution) categories.add('47').add('48');
       else {
         const wanted = rng.int(1, 3);
-        while (categories.size < wanted) categories.add(weighted(rng, MIX[code]));
+        while (categories.size < wanted) categories.add(weighted(rng, MIX[demoShapeOf(code)]));
       }
       return { ...p, certifiedInstitution, productCategories: [...categories].sort() };
     });

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { z } from 'zod';
-import { isRegionCode, REGION_CODES, type RegionCode } from '@youth-care/lib/regions/registry';
+import { isRegionCode, type RegionCode } from '@youth-care/lib/regions/registry';
 import { FIRST_YEAR, isFigureYear } from '@youth-care/lib/years';
 import { parseCsv } from '@youth-care/lib/csv';
 import { ImportRejected, Problems } from './rejected.js';
@@ -88,7 +88,7 @@ function cell<T>(check: (text: string, number: number) => Checked<T>, optional =
 export const regionCell = (served: readonly RegionCode[]) =>
   cell<RegionCode>((text) => {
     const code = text.toUpperCase();
-    if (!isRegionCode(code)) return { problem: `"${text}" is not a known youth-care region (${REGION_CODES.join(', ')})` };
+    if (!isRegionCode(code)) return { problem: `"${text}" is not a known youth-care region code (JZ and two digits)` };
     if (!served.includes(code)) return { problem: `${code} is not served here (REGIONS: ${served.join(', ')})` };
     return { value: code };
   });
