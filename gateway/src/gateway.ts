@@ -15,6 +15,7 @@ import { parseOptionsFor, queryLimitsPlugin, recodeTokenLimit } from './limits.j
 import { persistedQueryCache } from './persisted-queries.js';
 import { gatewayReadiness } from './readiness.js';
 import { SubgraphSource } from './subgraph-source.js';
+import { webPages } from './web/routes.js';
 
 /** What each gateway request knows: the verified caller. */
 export interface GatewayContext {
@@ -36,6 +37,9 @@ export async function createGateway(options: GatewayOptions): Promise<{ listen(p
   const supergraphSdl = options.supergraphSdl ?? (await readFile(config.supergraphPath, 'utf8'));
   const services = new Map<string, string>();
   const overrides: Record<string, string | undefined> = { ...config.subgraphUrls, ...options.subgraphUrls };
+  // Apollo's gateway otherwise probes cloud metadata services and sends usage metrics to Apollo.
+  // Nothing leaves the machine unless an operator sets APOLLO_TELEMETRY_DISABLED=false.
+  process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
   const gateway = new ApolloGateway({
     supergraphSdl: servableSupergraph(supergraphSdl),
     buildService: ({ name, url }) => {
@@ -73,6 +77,8 @@ export async function createGateway(options: GatewayOptions): Promise<{ listen(p
     }
   };
 
+  const pages = webPages(config, verify);
+
   return {
     async listen(port, host) {
       await apollo.start();
@@ -83,6 +89,7 @@ export async function createGateway(options: GatewayOptions): Promise<{ listen(p
         context,
         corsOrigins: config.corsOrigins,
         maxBodyBytes: config.limits.maxBodyBytes,
+        pages,
         routes: {
           '/health': async () => ({ status: 200, body: { status: 'ok', service: 'gateway' } }),
           '/ready': () => gatewayReadiness(services, config.subgraphTimeoutMs),

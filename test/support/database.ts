@@ -14,11 +14,11 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-export async function createTestDatabase(label: string, prepared?: { demo: DemoOptions | undefined }): Promise<TestDatabase> {
+export async function createTestDatabase(label: string, prepared?: { demo: DemoOptions | undefined; history?: boolean }): Promise<TestDatabase> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   // Prepared copies come from the test run's global setup; a benchmark runs outside vitest and generates its own.
   if (!serverUrl && prepared && process.env.VITEST) {
-    const copy = await preparedDataDir(prepared.demo);
+    const copy = await preparedDataDir(prepared.demo, prepared.history ?? true);
     return { env: { EMBEDDED_DATA_DIR: copy.dir }, mode: 'embedded', drop: async () => copy.remove() };
   }
   if (!serverUrl) {

@@ -24,17 +24,17 @@ const silent = () => {};
  * scale and end month. So the first file of the run to ask for a scale builds it once, in a
  * directory no file writes to, and every file gets a copy: files still never see each other's rows.
  */
-export async function preparedDataDir(demo: DemoOptions | undefined): Promise<{ dir: string; remove(): void }> {
+export async function preparedDataDir(demo: DemoOptions | undefined, history = true): Promise<{ dir: string; remove(): void }> {
   const root = inject('preparedDataRoot');
-  const master = join(root, demo ? `scale-${demo.scale}-until-${demo.until ?? 'now'}` : 'empty');
-  if (!existsSync(master)) await buildOnce(master, demo);
+  const master = join(root, demo ? `scale-${demo.scale}-until-${demo.until ?? 'now'}${history ? '' : '-no-history'}` : 'empty');
+  if (!existsSync(master)) await buildOnce(master, demo, history);
   const copy = mkdtempSync(join(root, 'copy-'));
   cpSync(master, copy, { recursive: true });
   return { dir: copy, remove: () => rmSync(copy, { recursive: true, force: true }) };
 }
 
 /** Builds `master` unless another test file is building it already, in which case it waits for that one. */
-async function buildOnce(master: string, demo: DemoOptions | undefined): Promise<void> {
+async function buildOnce(master: string, demo: DemoOptions | undefined, history: boolean): Promise<void> {
   const building = `${master}.building`;
   try {
     mkdirSync(building);
@@ -52,7 +52,7 @@ async function buildOnce(master: string, demo: DemoOptions | undefined): Promise
     for (const member of MEMBERS) {
       const subgraph = member.create({ config, hub, log: silent });
       await subgraph.prepare(demo);
-      if (demo) await subgraph.loadDemo(demo);
+      if (demo && history) await subgraph.loadDemo(demo);
     }
     const dump = await (hub.embedded() as unknown as { $client: PGlite }).$client.dumpDataDir('none');
     await hub.close();

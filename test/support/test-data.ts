@@ -9,6 +9,8 @@ export interface TestDataOptions {
   /** Demo data scale; 0 leaves the regions empty. */
   readonly scale?: number;
   readonly until?: string;
+  /** False leaves out the demo data that takes long (the referral histories); true by default. */
+  readonly history?: boolean;
   /** More environment, e.g. a region URL that points nowhere. */
   readonly env?: Record<string, string>;
 }
@@ -28,8 +30,11 @@ export interface TestData {
 export async function openTestData(options: TestDataOptions): Promise<TestData> {
   const scale = options.scale ?? 0.05;
   const demo: DemoOptions | undefined = scale > 0 ? { scale, until: options.until } : undefined;
-  const database = await createTestDatabase(options.label, { demo });
+  const history = options.history !== false;
+  const database = await createTestDatabase(options.label, { demo, history });
   const config = loadConfig({
+    // The scale the demo roles (and their example viewers) are picked at.
+    ...(demo ? { DEMO_SCALE: String(demo.scale) } : {}),
     // Generous, since test files run side by side on two cores; tests of timeouts set their own.
     REGION_TIMEOUT_MS: '30000',
     SUBGRAPH_TIMEOUT_MS: '30000',
@@ -44,7 +49,7 @@ export async function openTestData(options: TestDataOptions): Promise<TestData> 
     database,
     async prepare(subgraph) {
       await subgraph.prepare(demo);
-      if (demo) await subgraph.loadDemo(demo);
+      if (demo && history) await subgraph.loadDemo(demo);
     },
     async countStatements(work) {
       const before = hub.statementCount;

@@ -2,6 +2,7 @@ import { SignJWT } from 'jose';
 import type { AuthConfig } from '@youth-care/lib/config';
 import { claimsOf, type Viewer } from '@youth-care/lib/auth/viewer';
 import { regionDemoProviders } from '@youth-care/lib/demo/providers';
+import { DEMO_REGION_CODES } from '@youth-care/lib/regions/registry';
 
 const DEFAULT_LIFETIME_SECONDS = 8 * 60 * 60;
 
@@ -27,14 +28,18 @@ export async function mintToken(
     .sign(new TextEncoder().encode(auth.hs256Secret));
 }
 
-/** One viewer per role, each with data to see in the demo data set (the provider is one JZ34 contracts). */
-export function exampleViewers(): Viewer[] {
-  const provider = regionDemoProviders('JZ34', 1)[0];
+/**
+ * One viewer per role, each with data to see in the demo data of this scale: the provider is
+ * the first of West-Brabant Oost's, the analyst that region's, the learning circle all five
+ * regions. The README's examples are written for these viewers at scale 1.
+ */
+export function exampleViewers(scale = 1): Viewer[] {
+  const provider = regionDemoProviders('JZ34', scale)[0];
   if (!provider) throw new Error('the demo data has no providers in JZ34');
   return [
     { role: 'provider', subject: 'demo-provider', agbCode: provider.agbCode },
     { role: 'region-analyst', subject: 'demo-analyst-jz34', region: 'JZ34' },
-    { role: 'learning-circle', subject: 'demo-learning-circle', regions: ['JZ21', 'JZ33', 'JZ34'] },
+    { role: 'learning-circle', subject: 'demo-learning-circle', regions: [...DEMO_REGION_CODES] },
     { role: 'admin', subject: 'demo-admin' },
   ];
 }

@@ -1,3 +1,4 @@
+import { whenQuiet } from '@youth-care/lib/activity';
 import { refreshStatistics } from '@youth-care/lib/db/maintenance';
 import type { RegionSources } from '@youth-care/lib/db/region-sources';
 import { addDays, addMonths, monthStart } from '@youth-care/lib/dates';
@@ -13,6 +14,7 @@ import { batchImported, tableCounts } from './db/import-repository.js';
 import type { AccessTables } from './db/schema.js';
 import { batchHash, importRecords } from './import/importer.js';
 import type { AccessRecord } from './import/records.js';
+import { batchesOffThread } from './seed-thread.js';
 
 /*
  * Demo referrals, shaped after the regions' own figures: about 1 in 7 young people receives
@@ -27,6 +29,8 @@ import type { AccessRecord } from './import/records.js';
 const YEARS = 4;
 /** Full years of declarations before the current one. */
 const DECLARED_FULL_YEARS = 2;
+/** Records per import batch: a batch is one transaction, and queries wait while it writes. */
+const BATCH_RECORDS = 1_000;
 const YEARLY_SHARE_IN_CARE = 0.14;
 
 interface AccessProfile {
@@ -311,8 +315,22 @@ export function monthlyBatches(records: readonly AccessRecord[]): [string, Acces
 }
 
 /**
- * Fills every served region with its demo history, one monthly batch at a time through the
- * import, yielding between batches so the federation keeps answering while it loads. A batch
+ * A region's demo history as named import batches: each month's messages, in parts small enough
+ * that one part's transaction keeps queries waiting well under a second.
+ */
+export function demoBatches(code: RegionCode, options: DemoOptions): [string, AccessRecord[]][] {
+  return monthlyBatches(generateAccessRecords(code, options)).flatMap(([month, records]) =>
+    Array.from({ length: Math.ceil(records.length / BATCH_RECORDS) }, (_, i) => [
+      `${month}:${i + 1}`,
+      records.slice(i * BATCH_RECORDS, (i + 1) * BATCH_RECORDS),
+    ] as [string, AccessRecord[]]),
+  );
+}
+
+/**
+ * Fills every served region with its demo history, one batch at a time through the import,
+ * generated on a worker thread, each batch waiting until no request is being answered, so the
+ * federation keeps answering while it loads. A batch
  * imported before is skipped, so a load cut short resumes where it stopped.
  */
 export async function seedAccessDemo(
@@ -329,19 +347,22 @@ export async function seedAccessDemo(
     const complete = batchId(code, 'complete');
     if (await batchImported(source, batchHash(complete))) continue;
     const started = Date.now();
-    const records = generateAccessRecords(code, options);
     const context = { source, region: regionInfo(code), pseudonymKey: pseudonymKeyOf(code), today };
-    for (const [month, batch] of monthlyBatches(records)) {
-      const report = await importRecords(context, batch, batchId(code, month));
+    let records = 0;
+    const declarations: AccessRecord[] = [];
+    for await (const [part, batch] of batchesOffThread(code, options)) {
+      await whenQuiet();
+      const report = await importRecords(context, batch, batchId(code, part));
       if (report.status === 'REJECTED') {
-        throw new Error(`demo data for ${code} ${month} was rejected: ${JSON.stringify(report.problems.slice(0, 5))}`);
+        throw new Error(`demo data for ${code} ${part} was rejected: ${JSON.stringify(report.problems.slice(0, 5))}`);
       }
-      await new Promise((resolve) => setImmediate(resolve));
+      records += batch.length;
+      declarations.push(...batch.filter((r) => r.message === 'JW323'));
     }
+    await replaceBudgets(source, demoBudget(code, declarations));
     // An empty batch marks the history complete, so a restart need not generate it again.
-    await replaceBudgets(source, demoBudget(code, records));
     await importRecords(context, [], complete);
     await refreshStatistics(source.db, Object.values(source.tables));
-    log(`access demo data for ${code}`, { records: records.length, ...(await tableCounts(source)), ms: Date.now() - started });
+    log(`access demo data for ${code}`, { records, ...(await tableCounts(source)), ms: Date.now() - started });
   }
 }

@@ -26,7 +26,7 @@ if (reset && !config.database.embeddedDataDir.includes('://')) {
   step(`removed ${config.database.embeddedDataDir}`);
 }
 // The GraphQL engines take seconds to load; let them load while the database opens.
-const modules = Promise.all([import('./members.js'), import('../../../gateway/src/gateway.js'), import('../../../gateway/src/auth/mint.js')]);
+const modules = Promise.all([import('./members.js'), import('../../../gateway/src/gateway.js'), import('../../../gateway/src/auth/mint.js'), import('../../../gateway/src/web/bundle.js')]);
 const hub = new DatabaseHub(config.database);
 // Whatever has started stops on Ctrl-C, also when it comes before everything is up.
 const servers: RunningServer[] = [];
@@ -42,7 +42,7 @@ step(
     : 'using the PostgreSQL servers from the environment',
 );
 if (embedded.length > 0) await hub.embedded().execute('SELECT 1');
-const [{ MEMBERS }, { createGateway }, { exampleViewers, mintToken }] = await modules;
+const [{ MEMBERS }, { createGateway }, { exampleViewers, mintToken }, { webAssets }] = await modules;
 
 const urls: Record<string, string> = {};
 const subgraphs: Subgraph[] = [];
@@ -65,14 +65,20 @@ if (metrics) {
   servers.push(metrics);
   step(`metrics of every service on port ${metrics.port}`);
 }
+// Bundled now, so the first person to open the page need not wait for it.
+await webAssets();
 
 // Tokens only where this process can sign them: with the HS256 secret of local use.
 const tokens = config.auth.hs256Secret
-  ? await Promise.all(exampleViewers().map(async (viewer) => `  ${viewer.role.padEnd(16)} ${await mintToken(config.auth, viewer)}`))
+  ? await Promise.all(exampleViewers(config.demo.scale).map(async (viewer) => `  ${viewer.role.padEnd(16)} ${await mintToken(config.auth, viewer)}`))
   : [];
 
+const webUrl = gatewayServer.url.replace(/graphql$/, '');
 console.log(`
 Youth-care federation is running at ${gatewayServer.url}
+
+Open ${webUrl} in a browser: the regional dashboard, the provider portal and the learning circle
+(pick a demo role at the top), and the GraphQL IDE at ${webUrl}graphiql.
 
 Try:
   curl -s ${gatewayServer.url} -H 'content-type: application/json' \\
@@ -80,7 +86,8 @@ Try:
 ${
   tokens.length > 0
     ? `
-Example tokens (8 hours; add -H 'authorization: Bearer <token>'; more with npm run token):
+Example tokens (8 hours; add -H 'authorization: Bearer <token>'; more with npm run token).
+The README's examples start with "# as: <role>": the token of that role below.
 ${tokens.join('\n')}
 `
     : ''

@@ -75,6 +75,18 @@ export interface AuthConfig {
   readonly claimsSecret: string;
   /** How long a signed claims header stays valid. */
   readonly claimsMaxAgeMs: number;
+  /** How the web app signs people in at the identity provider; none without OIDC_ISSUER. */
+  readonly oidc: OidcConfig | undefined;
+}
+
+/** OpenID Connect for the web app: authorization code with PKCE, a public client. */
+export interface OidcConfig {
+  /** The identity provider's issuer URL, where its discovery document lives. */
+  readonly issuer: string;
+  readonly clientId: string;
+  readonly scope: string;
+  /** The resource indicator (RFC 8707) the provider issues access tokens for, if it wants one. */
+  readonly resource: string | undefined;
 }
 
 /** What one request may ask for; each is checked before anything executes. */
@@ -201,7 +213,16 @@ function authConfig(env: Env, nodeEnv: string): AuthConfig {
     jwksUrl,
     claimsSecret,
     claimsMaxAgeMs: integer(env, 'CLAIMS_MAX_AGE_MS', 30_000, 1000, 600_000),
+    oidc: oidcConfig(env),
   };
+}
+
+function oidcConfig(env: Env): OidcConfig | undefined {
+  const issuer = url(env, 'OIDC_ISSUER', HTTP);
+  if (!issuer) return undefined;
+  const clientId = env.OIDC_CLIENT_ID;
+  if (!clientId) throw new ConfigError('OIDC_CLIENT_ID', 'must be set when OIDC_ISSUER is');
+  return { issuer, clientId, scope: env.OIDC_SCOPE || 'openid', resource: env.OIDC_RESOURCE || undefined };
 }
 
 const POSTGRES = ['postgres:', 'postgresql:'];

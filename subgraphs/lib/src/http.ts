@@ -1,5 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { requestStarted } from './activity.js';
 import { REQUEST_ID_HEADER, requestIdFrom, withRequestId } from './observability/request-id.js';
 import { withServerSpan } from './observability/server-span.js';
 import type { Log } from './errors.js';
@@ -34,6 +35,8 @@ export interface HttpOptions<C extends BaseContext> {
   /** Plain routes answered on GET, such as /health, /ready and /metrics. */
   readonly routes?: Readonly<Record<string, (req: http.IncomingMessage) => Promise<JsonAnswer>>>;
   readonly maxBodyBytes?: number;
+  /** Anything else the server answers (the gateway's web pages); resolves false to pass. */
+  readonly pages?: (req: http.IncomingMessage, res: http.ServerResponse, url: URL) => Promise<boolean>;
   /** The service's name in traces. */
   readonly service: string;
   readonly log: Log;
@@ -99,6 +102,7 @@ function graphqlError(code: string, message: string) {
 export function createHttpServer<C extends BaseContext>(options: HttpOptions<C>): http.Server {
   const limit = options.maxBodyBytes ?? 1_000_000;
   return http.createServer((req, res) => {
+    res.once('close', requestStarted());
     const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
     res.setHeader(REQUEST_ID_HEADER, requestId);
     void withRequestId(requestId, async () => {
@@ -108,6 +112,7 @@ export function createHttpServer<C extends BaseContext>(options: HttpOptions<C>)
         res.writeHead(204).end();
         return;
       }
+      if (options.pages && (await options.pages(req, res, url))) return;
       const route = options.routes?.[url.pathname];
       if (route && req.method === 'GET') {
         sendAnswer(res, await route(req));

@@ -5,8 +5,22 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type { Logger } from 'drizzle-orm';
 import postgres from 'postgres';
+import { whenQuiet } from '../activity.js';
 import type { DatabaseConfig } from '../config.js';
 import { watchPglite, watchPostgres, type StatementLabels } from '../observability/sql.js';
+
+/**
+ * The embedded database runs on the event loop the servers answer on, and writes back inline:
+ * a checkpoint blocks every request until it is done. Small WAL and buffer sizes keep each
+ * checkpoint short, the data folder small (a checkpoint keeps up to max_wal_size of WAL) and the
+ * process's memory low.
+ */
+const EMBEDDED_SETTINGS = ['-c', 'max_wal_size=64MB', '-c', 'min_wal_size=32MB', '-c', 'shared_buffers=32MB'];
+/**
+ * A single-user Postgres has no checkpointer and checkpoints only when it shuts down, so its WAL
+ * would grow with every write until then. While statements come, the hub checkpoints this often.
+ */
+const EMBEDDED_CHECKPOINT_MS = 15_000;
 
 /** The one database type repositories see, whichever driver is behind it. */
 export type Database = PgDatabase<PgQueryResultHKT>;
@@ -21,7 +35,7 @@ export type Database = PgDatabase<PgQueryResultHKT>;
 export class DatabaseHub {
   #statements = 0;
   #closed = false;
-  #embedded: { client: PGlite; db: Database } | undefined;
+  #embedded: { client: PGlite; db: Database; checkpoints: NodeJS.Timeout } | undefined;
   readonly #servers = new Map<string, { client: postgres.Sql; db: Database }>();
   readonly #regions = new Map<string, Database>();
   readonly #logger: Logger = { logQuery: () => void this.#statements++ };
@@ -60,8 +74,19 @@ export class DatabaseHub {
     if (!this.#embedded) {
       const dir = this.config.embeddedDataDir;
       if (!dir.includes('://')) mkdirSync(dir, { recursive: true });
-      const client = new PGlite(this.config.embeddedDataDir);
-      this.#embedded = { client, db: drizzlePglite({ client, logger: this.#logger }) as unknown as Database };
+      const client = new PGlite({ dataDir: this.config.embeddedDataDir, startParams: [...PGlite.defaultStartParams, ...EMBEDDED_SETTINGS] });
+      let checkpointed = this.#statements;
+      const checkpoints = setInterval(() => {
+        if (this.#statements === checkpointed) return;
+        checkpointed = this.#statements;
+        // Between requests, as a checkpoint holds the database while it writes. A failed one
+        // leaves only more WAL behind; the next one tries again.
+        void whenQuiet()
+          .then(() => client.exec('CHECKPOINT'))
+          .catch(() => {});
+      }, EMBEDDED_CHECKPOINT_MS);
+      checkpoints.unref();
+      this.#embedded = { client, db: drizzlePglite({ client, logger: this.#logger }) as unknown as Database, checkpoints };
     }
     return this.#embedded.db;
   }
@@ -93,7 +118,10 @@ export class DatabaseHub {
   async close(): Promise<void> {
     this.#closed = true;
     const closing: Promise<unknown>[] = [...this.#servers.values()].map((s) => s.client.end({ timeout: 5 }));
-    if (this.#embedded) closing.push(this.#embedded.client.close());
+    if (this.#embedded) {
+      clearInterval(this.#embedded.checkpoints);
+      closing.push(this.#embedded.client.close());
+    }
     this.#servers.clear();
     this.#regions.clear();
     this.#embedded = undefined;

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
+import { whenQuiet } from '../activity.js';
 import type { Database } from './database.js';
 
 /**
@@ -8,5 +9,9 @@ import type { Database } from './database.js';
  * database has none, so loads call this when they finish.
  */
 export async function refreshStatistics(db: Database, tables: readonly PgTable[]): Promise<void> {
-  for (const table of tables) await db.execute(sql`VACUUM ANALYZE ${table}`);
+  for (const table of tables) {
+    // Each table's vacuum holds the embedded database for a while: not while a request waits.
+    await whenQuiet();
+    await db.execute(sql`VACUUM ANALYZE ${table}`);
+  }
 }
