@@ -12,7 +12,8 @@ const env = {
   PROCUREMENT_PORT: '0',
   ACCESS_PORT: '0',
   MONITORING_PORT: '0',
-  DEMO_SCALE: '0.01',
+  // The smallest demo: this is about starting, restarting and resetting, not about volume.
+  DEMO_SCALE: '0.001',
 };
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 

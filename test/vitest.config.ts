@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import LongestFirst from './support/sequencer.js';
 
 export default defineConfig({
   resolve: {
@@ -12,6 +13,10 @@ export default defineConfig({
     include: ['test/**/*.test.ts', 'subgraphs/**/test/**/*.test.ts', 'gateway/test/**/*.test.ts'],
     // Every file starts its own embedded Postgres (a few seconds each); two at a time fits two cores.
     maxWorkers: 2,
+    // Each worker loads Apollo, the gateway and PGlite once for all its files, not once per file:
+    // no module keeps state between files (each file opens its own database and servers).
+    isolate: false,
+    sequence: { sequencer: LongestFirst },
     globalSetup: ['test/support/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,

@@ -15,6 +15,13 @@ import { parseOptionsFor, queryLimitsPlugin, recodeTokenLimit } from './limits.j
 import { persistedQueryCache } from './persisted-queries.js';
 import { gatewayReadiness } from './readiness.js';
 import { SubgraphSource } from './subgraph-source.js';
+import { claimsSigner } from './auth/claims-signatures.js';
+import { cachedVerifier } from './auth/verified-tokens.js';
+import { answerStore } from './cache/stores.js';
+import { responseCache } from './cache/response-cache.js';
+import { loadPerformanceConfig, type PerformanceConfig } from './performance-config.js';
+import { dataVersions } from '@youth-care/lib/data-versions';
+import { readTrustedDocuments, withTrustedDocuments } from './trusted-documents.js';
 import { webPages } from './web/routes.js';
 
 /** What each gateway request knows: the verified caller. */
@@ -29,11 +36,15 @@ export interface GatewayOptions {
   readonly supergraphSdl?: string;
   /** Where each subgraph listens, over the URLs in the supergraph. */
   readonly subgraphUrls?: Readonly<Record<string, string | undefined>>;
+  /** Caching and sharing of work; read from the environment when not given. */
+  readonly performance?: PerformanceConfig;
 }
 
 /** The gateway: one endpoint over the subgraphs named in the supergraph, with /health and /ready. */
 export async function createGateway(options: GatewayOptions): Promise<{ listen(port: number, host: string): Promise<RunningServer> }> {
   const { config, log } = options;
+  const performance = options.performance ?? loadPerformanceConfig();
+  const sign = claimsSigner(config.auth.claimsSecret, config.auth.claimsMaxAgeMs);
   const supergraphSdl = options.supergraphSdl ?? (await readFile(config.supergraphPath, 'utf8'));
   const services = new Map<string, string>();
   const overrides: Record<string, string | undefined> = { ...config.subgraphUrls, ...options.subgraphUrls };
@@ -46,13 +57,14 @@ export async function createGateway(options: GatewayOptions): Promise<{ listen(p
       const target = overrides[name] ?? url;
       if (!target) throw new Error(`supergraph names no URL for subgraph ${name}`);
       services.set(name, target);
-      return new SubgraphSource(name, target, config.subgraphTimeoutMs, log, config.auth.claimsSecret);
+      return new SubgraphSource(name, target, config.subgraphTimeoutMs, log, sign, performance.fetchDedup);
     },
   });
+  const rules = readSecurityRules(supergraphSdl);
   const masked = maskError(log);
   const persisted = persistedQueryCache(config.redisUrl, log);
   const apollo = new ApolloServer<GatewayContext>({
-    gateway: guardGateway(gateway, readSecurityRules(supergraphSdl), (context) => (context as GatewayContext).viewer),
+    gateway: guardGateway(gateway, rules, (context) => (context as GatewayContext).viewer),
     formatError: (formatted, error) => masked(recodeTokenLimit(formatted, config.limits), error),
     includeStacktraceInErrorResponses: false,
     introspection: config.introspection,
@@ -61,7 +73,10 @@ export async function createGateway(options: GatewayOptions): Promise<{ listen(p
     parseOptions: parseOptionsFor(config.limits),
     plugins: [metricsPlugin('gateway'), queryLimitsPlugin(config.limits), ApolloServerPluginLandingPageDisabled()],
   });
-  const verify = createBearerVerifier(config.auth);
+  const verify = cachedVerifier(createBearerVerifier(config.auth));
+  const versions = dataVersions();
+  const cached = performance.responseCache ? responseCache({ store: answerStore(performance, versions), versions, rules, log }) : undefined;
+  const shortcut = performance.trustedDocuments ? withTrustedDocuments(readTrustedDocuments(performance.trustedDocuments), config.nodeEnv === 'production', cached) : cached;
   const context = async (req: { headers: { authorization?: string | undefined } }): Promise<GatewayContext> => {
     try {
       return { viewer: await verify(req.headers.authorization) };
@@ -89,6 +104,7 @@ export async function createGateway(options: GatewayOptions): Promise<{ listen(p
         context,
         corsOrigins: config.corsOrigins,
         maxBodyBytes: config.limits.maxBodyBytes,
+        shortcut,
         pages,
         routes: {
           '/health': async () => ({ status: 200, body: { status: 'ok', service: 'gateway' } }),

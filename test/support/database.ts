@@ -1,28 +1,31 @@
 import postgres from 'postgres';
 import type { DemoOptions } from '@youth-care/lib/subgraph';
-import { preparedDataDir } from './prepared-data.js';
+import { bareImage, preparedImage } from './prepared-data.js';
 
 /**
- * Where tests keep their data. Without TEST_DATABASE_URL: the embedded database, in memory, or,
- * when `prepared` is given, a copy of an embedded database already migrated and filled with that
- * demo data. With it: a fresh database on that server for each test file, dropped afterwards (the
+ * Where tests keep their data. Without TEST_DATABASE_URL: the embedded database, in memory,
+ * started from an image of a new database or, when `prepared` is given, of one already migrated
+ * and filled with that demo data. With it: a fresh database on that server for each test file, dropped afterwards (the
  * subgraphs migrate and fill it), so files running side by side never see each other's rows.
  */
 export interface TestDatabase {
   readonly env: Record<string, string>;
+  /** The image the embedded database starts from (see prepared-data.ts). */
+  readonly image?: Blob;
   readonly mode: 'embedded' | 'server';
   drop(): Promise<void>;
 }
 
 export async function createTestDatabase(label: string, prepared?: { demo: DemoOptions | undefined; history?: boolean }): Promise<TestDatabase> {
   const serverUrl = process.env.TEST_DATABASE_URL;
-  // Prepared copies come from the test run's global setup; a benchmark runs outside vitest and generates its own.
+  // Prepared images come from the test run's global setup; a benchmark runs outside vitest and generates its own.
   if (!serverUrl && prepared && process.env.VITEST) {
-    const copy = await preparedDataDir(prepared.demo, prepared.history ?? true);
-    return { env: { EMBEDDED_DATA_DIR: copy.dir }, mode: 'embedded', drop: async () => copy.remove() };
+    const image = await preparedImage(prepared.demo, prepared.history ?? true);
+    return { env: { EMBEDDED_DATA_DIR: 'memory://' }, image, mode: 'embedded', drop: async () => {} };
   }
   if (!serverUrl) {
-    return { env: { EMBEDDED_DATA_DIR: 'memory://' }, mode: 'embedded', drop: async () => {} };
+    const image = process.env.VITEST ? await bareImage() : undefined;
+    return { env: { EMBEDDED_DATA_DIR: 'memory://' }, image, mode: 'embedded', drop: async () => {} };
   }
   const name = `yc_${label.replace(/\W/g, '_')}_${process.pid}_${Date.now().toString(36)}`.toLowerCase();
   const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });

@@ -1,6 +1,7 @@
 import { composeSupergraph } from '../../schema/compose.js';
 import { createGateway } from '../../gateway/src/gateway.js';
 import { mintToken } from '../../gateway/src/auth/mint.js';
+import { loadPerformanceConfig } from '../../gateway/src/performance-config.js';
 import { CLAIMS_HEADER, signClaims } from '@youth-care/lib/auth/signed-claims';
 import type { Viewer } from '@youth-care/lib/auth/viewer';
 import type { Log } from '@youth-care/lib/errors';
@@ -47,6 +48,8 @@ export interface Federation {
   readonly hub: DatabaseHub;
   readonly database: TestDatabase;
   readonly gatewayUrl: string;
+  /** The supergraph the gateway serves, composed for the subgraphs' ports. */
+  readonly supergraphSdl: string;
   /** Each subgraph's server, by name. */
   readonly servers: Readonly<Record<string, RunningServer>>;
   readonly subgraphs: Readonly<Record<string, Subgraph>>;
@@ -85,7 +88,10 @@ export async function startFederation(options: FederationOptions): Promise<Feder
     urls[member.name] = servers[member.name]!.url;
   }
   const supergraphSdl = composeSupergraph(urls);
-  const gateway = await createGateway({ config, log: options.log?.('gateway') ?? silent, supergraphSdl });
+  // Tests that write behind the gateway's back (or take a region down) expect fresh answers; the
+  // tests of the answer cache turn it on.
+  const performance = loadPerformanceConfig({ RESPONSE_CACHE: 'off', ...options.env });
+  const gateway = await createGateway({ config, log: options.log?.('gateway') ?? silent, supergraphSdl, performance });
   const gatewayServer = await gateway.listen(0, '127.0.0.1');
   let stopped = false;
   const authorization = async (as: Viewer): Promise<Record<string, string>> =>
@@ -95,6 +101,7 @@ export async function startFederation(options: FederationOptions): Promise<Feder
     hub,
     database,
     gatewayUrl: gatewayServer.url,
+    supergraphSdl,
     servers,
     subgraphs,
     procurement: servers.procurement!,

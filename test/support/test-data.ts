@@ -42,7 +42,7 @@ export async function openTestData(options: TestDataOptions): Promise<TestData> 
     ...database.env,
     ...options.env,
   });
-  const hub = new DatabaseHub(config.database);
+  const hub = new DatabaseHub(config.database, database.image);
   return {
     config,
     hub,

@@ -23,6 +23,16 @@ interface Denial {
 
 type Denials = Map<FieldNode, Denial>;
 
+interface Rewrite {
+  readonly document: DocumentNode;
+  readonly denials: Denials;
+  readonly source: string;
+  readonly operation: DocumentNode['definitions'][number] | undefined;
+  readonly queryHash: string;
+}
+
+const MAX_REWRITES = 2000;
+
 function ruleFor(rules: SecurityRules, parent: string, field: string, returns: string | undefined): FieldRule | undefined {
   return rules.fields.get(`${parent}.${field}`) ?? (returns ? rules.types.get(returns) : undefined);
 }
@@ -98,20 +108,39 @@ function nullDenied(document: DocumentNode, data: Record<string, unknown>, denia
  * document, so callers with different rights never share a plan.
  */
 export function guardGateway(gateway: GatewayInterface, rules: SecurityRules, viewerOf: (context: unknown) => Viewer): GatewayInterface {
+  // What a rule allows depends on the role alone, so a rewrite is reused per document and role.
+  const rewrites = new WeakMap<object, Map<string, Rewrite>>();
+  const rewriteFor = (context: GatewayGraphQLRequestContext, viewer: Viewer): Rewrite => {
+    let known = rewrites.get(context.schema);
+    if (!known) rewrites.set(context.schema, (known = new Map()));
+    const key = `${viewer.role}\0${context.operationName ?? ''}\0${context.queryHash}`;
+    const hit = known.get(key);
+    if (hit) return hit;
+    const { document, denials } = withoutDenied(context.document, context, rules, viewer);
+    const source = denials.size === 0 ? context.source : print(document);
+    const rewrite: Rewrite = {
+      document,
+      denials,
+      source,
+      operation: document.definitions.find(
+        (d) => d.kind === Kind.OPERATION_DEFINITION && (!context.operationName || d.name?.value === context.operationName),
+      ),
+      queryHash: denials.size === 0 ? context.queryHash : createHash('sha256').update(source).digest('hex'),
+    };
+    if (known.size >= MAX_REWRITES) known.clear();
+    known.set(key, rewrite);
+    return rewrite;
+  };
   const guard = (execute: GatewayExecutor): GatewayExecutor => async (context) => {
     const viewer = viewerOf(context.context);
-    const { document, denials } = withoutDenied(context.document, context, rules, viewer);
+    const { document, denials, source, operation, queryHash } = rewriteFor(context, viewer);
     if (denials.size === 0) return execute(context);
-    const source = print(document);
-    const operation = document.definitions.find(
-      (d) => d.kind === Kind.OPERATION_DEFINITION && (!context.operationName || d.name?.value === context.operationName),
-    );
     const result = await execute({
       ...context,
       document,
       source,
       operation: operation as typeof context.operation,
-      queryHash: createHash('sha256').update(source).digest('hex'),
+      queryHash,
     });
     const forbidden = result.data ? nullDenied(document, result.data, denials) : [];
     return { ...result, errors: [...(result.errors ?? []), ...forbidden] };

@@ -43,7 +43,7 @@ beforeAll(async () => {
   database = await createTestDatabase('loaders');
   const env = { ...database.env, REGIONS: 'JZ21,JZ43,JZ34' };
   const config = loadConfig(env);
-  hub = new DatabaseHub(config.database);
+  hub = new DatabaseHub(config.database, database.image);
   const options = {
     hub,
     baseSchema: 'probe',

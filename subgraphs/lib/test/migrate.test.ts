@@ -15,7 +15,7 @@ let db: Database;
 beforeAll(async () => {
   database = await createTestDatabase('migrate');
   const config = loadConfig(database.env);
-  hub = new DatabaseHub(config.database);
+  hub = new DatabaseHub(config.database, database.image);
   db = hub.forUrl(config.database.regionUrls.JZ21);
 });
 afterAll(async () => {

@@ -23,7 +23,7 @@ const quiet = () => {};
 beforeAll(async () => {
   database = await createTestDatabase('cbs_import');
   const config = loadConfig(database.env);
-  hub = new DatabaseHub(config.database);
+  hub = new DatabaseHub(config.database, database.image);
   national = monitoringSources({ config, hub, log: quiet }).national;
 });
 afterAll(async () => {

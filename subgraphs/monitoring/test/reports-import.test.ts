@@ -30,7 +30,7 @@ beforeAll(async () => {
   database = await createTestDatabase('reports_import');
   // JZ34 is not served here, to see an import for it refused.
   const config = loadConfig({ ...database.env, REGIONS: 'JZ35,JZ33,JZ21,JZ43' });
-  hub = new DatabaseHub(config.database);
+  hub = new DatabaseHub(config.database, database.image);
   sources = monitoringSources({ config, hub, log: quiet }).regions;
   // Procurement's contracts, as the import commands consult them.
   await createProcurementSubgraph({ config, hub, log: quiet }).prepare(DEMO);

@@ -1,3 +1,4 @@
+import { dataVersions } from '@youth-care/lib/data-versions';
 import { refreshStatistics } from '@youth-care/lib/db/maintenance';
 import type { RegionSources } from '@youth-care/lib/db/region-sources';
 import { addMonths, monthStart } from '@youth-care/lib/dates';
@@ -181,6 +182,7 @@ export async function seedDemoData(sources: RegionSources<ProcurementTables>, op
       const started = Date.now();
       const data = generateRegionDataset(code, options);
       await insertDataset(src, data);
+      await dataVersions().bump('procurement', [code]);
       await refreshStatistics(src.db, Object.values(src.tables));
       log(`procurement demo data for ${code}`, {
         providers: data.providers.length,

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { dataVersions } from '@youth-care/lib/data-versions';
 import type { RegionSource } from '@youth-care/lib/db/region-sources';
 import type { RegionInfo } from '@youth-care/lib/regions/registry';
 import { batchImported, existingState, writeBatch } from '../db/import-repository.js';
@@ -105,6 +106,7 @@ async function importParsed(
   }
   const { changes } = planned;
   await writeBatch(context.source, changes, hash, parsed.length);
+  await dataVersions().bump('access', [context.region.code]);
   return {
     ...base,
     status: 'IMPORTED',

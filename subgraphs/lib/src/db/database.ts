@@ -40,7 +40,14 @@ export class DatabaseHub {
   readonly #regions = new Map<string, Database>();
   readonly #logger: Logger = { logQuery: () => void this.#statements++ };
 
-  constructor(private readonly config: DatabaseConfig) {}
+  /**
+   * `embeddedImage`: a dump (PGlite's dumpDataDir) the embedded database starts from instead of
+   * its data directory, so test files each get their own in-memory copy of data prepared once.
+   */
+  constructor(
+    private readonly config: DatabaseConfig,
+    private readonly embeddedImage?: Blob,
+  ) {}
 
   get closed(): boolean {
     return this.#closed;
@@ -74,7 +81,11 @@ export class DatabaseHub {
     if (!this.#embedded) {
       const dir = this.config.embeddedDataDir;
       if (!dir.includes('://')) mkdirSync(dir, { recursive: true });
-      const client = new PGlite({ dataDir: this.config.embeddedDataDir, startParams: [...PGlite.defaultStartParams, ...EMBEDDED_SETTINGS] });
+      const client = new PGlite({
+        dataDir: dir,
+        startParams: [...PGlite.defaultStartParams, ...EMBEDDED_SETTINGS],
+        ...(this.embeddedImage ? { loadDataDir: this.embeddedImage } : {}),
+      });
       let checkpointed = this.#statements;
       const checkpoints = setInterval(() => {
         if (this.#statements === checkpointed) return;

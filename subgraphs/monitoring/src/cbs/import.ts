@@ -1,3 +1,4 @@
+import { dataVersions } from '@youth-care/lib/data-versions';
 import type { NationalSource } from '@youth-care/lib/db/national-source';
 import { importTable, type ImportCounts } from '../db/national-repository.js';
 import type { NationalTables } from '../db/national-schema.js';
@@ -22,6 +23,7 @@ export async function importCbsFolder(
   await national.prepare();
   const source = await national.source();
   const counts = await importTable(source, data, (done) => say(`${data.id}: written ${done} of ${data.observations.length}`));
+  await dataVersions().bump('national', []);
   say(
     `${data.id}: ${counts.inserted} new, ${counts.updated} changed, ${counts.unchanged} unchanged, ` +
       `${counts.keptLaterStatus} kept (a later status is stored), ${counts.codesChanged} metadata rows changed`,

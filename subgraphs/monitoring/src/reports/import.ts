@@ -1,3 +1,4 @@
+import { dataVersions } from '@youth-care/lib/data-versions';
 import type { RegionSources } from '@youth-care/lib/db/region-sources';
 import { groupBy } from '@youth-care/lib/region-loader';
 import type { RegionCode } from '@youth-care/lib/regions/registry';
@@ -28,6 +29,7 @@ async function writeByRegion<R extends { region: RegionCode }>(
   for (const rows of groupBy(records, (r) => r.region).values()) {
     const region = rows[0]!.region;
     const written = await write(await sources.source(region), rows.map(({ region: _region, ...rest }) => rest));
+    await dataVersions().bump('monitoring', [region]);
     say(`${region}: ${written.inserted} new, ${written.updated} changed, ${written.unchanged} unchanged`);
     counts.set(region, written);
   }

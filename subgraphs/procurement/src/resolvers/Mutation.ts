@@ -1,4 +1,5 @@
 import { requireProductCategory } from '@youth-care/lib/codes/product-categories';
+import { dataVersions } from '@youth-care/lib/data-versions';
 import { addDays } from '@youth-care/lib/dates';
 import { requireActingFor } from '@youth-care/lib/auth/policy';
 import { badInput } from '@youth-care/lib/errors';
@@ -61,6 +62,7 @@ export const Mutation: MutationResolvers = {
         source: 'PROVIDER_PORTAL',
       });
     });
+    await dataVersions().bump('procurement', [region]);
     return loadReport(globalId(region, id), ctx);
   },
 };

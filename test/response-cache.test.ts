@@ -1,0 +1,3 @@
+import { cacheCorrectness } from './support/cache-cases.js';
+
+cacheCorrectness('in memory');
