@@ -1,3 +1,4 @@
+import { dataVersions } from '@youth-care/lib/data-versions';
 import type { RegionSources } from '@youth-care/lib/db/region-sources';
 import { groupBy } from '@youth-care/lib/region-loader';
 import type { RegionCode } from '@youth-care/lib/regions/registry';
@@ -22,5 +23,7 @@ export async function importBudgetCsv(sources: RegionSources<AccessTables>, text
     const result = await replaceBudgets(await sources.source(region), regionRows);
     written.push({ region, ...result, euros: Math.round(regionRows.reduce((s, r) => s + r.euros, 0) * 100) / 100 });
   }
+  // Cached answers about these regions' spending are stale now.
+  await dataVersions().bump('access', written.map((w) => w.region));
   return { status: 'IMPORTED', problems: [], written };
 }
