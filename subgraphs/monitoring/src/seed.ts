@@ -118,8 +118,9 @@ export async function seedDemoData(
       const quiet = () => {};
       const satisfaction = demoSatisfactionRows(code, options.scale);
       const outcomes = demoOutcomeRows(code, options.scale);
-      await importReportRows('satisfaction', sources, `demo satisfaction ${code}`, satisfaction, 'DEMO', quiet);
-      await importReportRows('outcomes', sources, `demo outcomes ${code}`, outcomes, 'DEMO', quiet);
+      // The demo providers are the ones procurement's demo data contracts.
+      await importReportRows('satisfaction', sources, `demo satisfaction ${code}`, satisfaction, 'DEMO', quiet, null);
+      await importReportRows('outcomes', sources, `demo outcomes ${code}`, outcomes, 'DEMO', quiet, null);
       log(`monitoring demo data for ${code}`, { satisfaction: satisfaction.length, outcomes: outcomes.length, ms: Date.now() - started });
     }),
   );

@@ -11,6 +11,7 @@ import { Query } from './Query.js';
 import { Referral } from './Referral.js';
 import { Region } from './Region.js';
 import { RegionClientLevel } from './RegionClientLevel.js';
+import { SpendingVsBudget } from './SpendingVsBudget.js';
 
 /** Access's resolvers: one file per GraphQL type, named after it. */
 export const resolvers: Resolvers = {
@@ -26,4 +27,5 @@ export const resolvers: Resolvers = {
   Declaration,
   Plan,
   AuditEntry,
+  SpendingVsBudget,
 };
