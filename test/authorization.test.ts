@@ -149,7 +149,7 @@ const CASES: Case[] = [
 
   // Aggregates and records of a region.
   { name: 'Region.latestWaitingTimes', query: () => `{ region(code: "JZ34") { latestWaitingTimes { totalWeeks exceedsNorm } } }`, path: ['region', 'latestWaitingTimes'], outcomes: all('allowed') },
-  { name: 'Region.waitingTimeSummary', query: () => `{ region(code: "JZ34") { waitingTimeSummary { providersReporting } } }`, path: ['region', 'waitingTimeSummary'], outcomes: all('allowed') },
+  { name: 'Region.waitingTimeSummary', query: () => `{ region(code: "JZ34") { waitingTimeSummary { providersReporting { value } } } }`, path: ['region', 'waitingTimeSummary'], outcomes: all('allowed') },
   { name: 'Region.indicators', query: () => `{ region(code: "JZ34") { indicators(periods: ["2023JJ00"]) { value { value } } } }`, path: ['region', 'indicators'], outcomes: all('allowed') },
   {
     name: 'Region.contracts',

@@ -112,7 +112,7 @@ describe('the bad-input corpus of the import commands', () => {
   it.each(REPORT_CASES)('$kind, $name: $outcome, nothing written', async (c) => {
     const before = await reportRows();
     const rows = c.rows.map((raw, i) => ({ where: `entry ${i + 1}`, raw: Object.fromEntries(Object.entries(raw).filter(([, value]) => value !== undefined)) }));
-    const error = await importReportRows(c.kind, reports.regions, 'corpus.json', rows, 'IMPORT', () => {}).then(() => undefined, (e: unknown) => e);
+    const error = await importReportRows(c.kind, reports.regions, 'corpus.json', rows, 'IMPORT', () => {}, null).then(() => undefined, (e: unknown) => e);
     expect((error as Error | undefined)?.name).toBe(c.outcome);
     expect(String((error as Error).message)).not.toMatch(LEAKS);
     expect(await reportRows()).toBe(before);

@@ -13,12 +13,12 @@ afterAll(() => fed?.stop());
 describe('one query across subgraphs', () => {
   it('joins a region’s waiting times (procurement) with its referral figures (access)', async () => {
     const { data, errors } = await fed.query(`{ region(code: "JZ34") { name
-      waitingTimeSummary { providersReporting byProductCategory { productCategory { code } medianTotalWeeks } }
+      waitingTimeSummary { providersReporting { value } byProductCategory { productCategory { code } medianTotalWeeks } }
       accessStatistics { leadTimes { trajectories allocationToStart { medianDays } } dropout { count of share } referralFlows { referrerType { name } productCategory { code } referrals } }
       contracts { id provider { name referralsReceived { referrals { value } } } } } }`);
     expect(errors).toBeUndefined();
     const region = data.region;
-    expect(region.waitingTimeSummary.providersReporting).toBeGreaterThan(0);
+    expect(region.waitingTimeSummary.providersReporting.value).toBeGreaterThan(0);
     expect(region.accessStatistics.leadTimes.trajectories).toBeGreaterThan(0);
     expect(region.accessStatistics.referralFlows.length).toBeGreaterThan(0);
     expect(region.contracts.some((c: any) => c.provider.referralsReceived.length > 0)).toBe(true);

@@ -8,15 +8,20 @@ import { REPO } from './support/process.js';
 const TOKEN = 'metrics-token-for-the-test-only';
 const DASHBOARD = `query RegionDashboard { regions { code contracts { id provider { name } } waitingTimeSummary { providersReporting } } }`;
 
-/** One sample's value from Prometheus's text format; 0 when the series does not exist. */
+/**
+ * The sum of the samples whose labels include `labels`, from Prometheus's text format; 0 when no
+ * series matches. Summed, because the registry is the process's: other servers of this test run
+ * may have added series with the same labels and another operation.
+ */
 function sample(text: string, name: string, labels: Record<string, string>): number {
   const wanted = Object.entries(labels).map(([k, v]) => `${k}="${v}"`);
+  let sum = 0;
   for (const line of text.split('\n')) {
     if (!line.startsWith(`${name}{`) && !line.startsWith(`${name} `)) continue;
     const labelText = line.slice(name.length).split('}')[0] ?? '';
-    if (wanted.every((w) => labelText.includes(w))) return Number(line.split(' ').at(-1));
+    if (wanted.every((w) => labelText.includes(w))) sum += Number(line.split(' ').at(-1));
   }
-  return 0;
+  return sum;
 }
 
 describe('metrics', () => {

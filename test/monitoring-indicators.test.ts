@@ -1,31 +1,33 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { youthPopulation } from '@youth-care/lib/regions/population';
-import { membersOn, regionInfo, type RegionCode } from '@youth-care/lib/regions/registry';
+import { regionAgePopulation, type AgeRange } from '@youth-care/lib/regions/population';
+import { membersOn, regionInfo, DEMO_REGION_CODES, type RegionCode } from '@youth-care/lib/regions/registry';
 import { CBS_FIXTURES } from '../subgraphs/monitoring/src/seed.js';
+import { monitoringSources } from '../subgraphs/monitoring/src/server.js';
 import { startFederation, type Federation } from './support/federation.js';
 
 /** The fixture as shipped, read here without the import code, to compute expected figures by hand. */
-const observations: { Measure: string; SoortJeugdzorg: string; Perioden: string; RegioS: string; Value: number | null }[] = JSON.parse(
-  readFileSync(join(CBS_FIXTURES, '85099NED', 'Observations.json'), 'utf8'),
-).value;
-const youthCare = (area: string, period: string, form = 'T001407') =>
-  observations.find((o) => o.Measure === 'M009901' && o.SoortJeugdzorg === form && o.Perioden === period && o.RegioS === area)?.Value;
+interface Observation { Measure: string; VormenVanJeugdzorg?: string; VerwijzerJeugdzorg?: string; Perioden: string; RegioS: string; Value: number | null }
+const read = (table: string): Observation[] => JSON.parse(readFileSync(join(CBS_FIXTURES, table, 'Observations.json'), 'utf8')).value;
+const kerncijfers = read('85099NED');
+const trajectories = read('85097NED');
+const old: Record<string, unknown>[] = JSON.parse(readFileSync(join(CBS_FIXTURES, '84134NED', 'TypedDataSet.json'), 'utf8'));
 
-function byHand(region: RegionCode, year: number, form = 'T001407') {
-  const members = membersOn(regionInfo(region), `${year}-01-01`);
-  const counts = members.map((m) => youthCare(m.code, `${year}JJ00`, form));
-  const population = members.reduce((sum, m) => sum + (youthPopulation(m.code, year)?.youth0to17 ?? 0), 0);
-  if (counts.some((c) => c === null || c === undefined)) return { count: null, rate: null, population };
-  const count = counts.reduce((a, b) => a! + b!, 0)!;
-  return { count, rate: Math.round((count * 1000 * 10) / population) / 10, population };
-}
+const COUNT = 'M001607';
+const PERCENTAGE = 'M001608';
+const TOTAL = 'T001407';
+const PROBATION = 'A028745';
+const cbs = (area: string, period: string, form = TOTAL, measure = COUNT) =>
+  kerncijfers.find((o) => o.Measure === measure && o.VormenVanJeugdzorg === form && o.Perioden === period && o.RegioS === area)?.Value;
+const rate = (count: number, population: number) => Math.round((count * 1000 * 10) / population) / 10;
+const people = (region: RegionCode, year: number, range: AgeRange) => regionAgePopulation(region, year, range).count;
 
 const INDICATORS = `query($code: ID!, $periods: [String!]!, $indicators: [IndicatorCode!]) { region(code: $code) {
   indicators(periods: $periods, indicators: $indicators) {
-    indicator { code kind unit cbsTable } period year status
-    count { value suppressed } value { value suppressed } population { youth0to17 status } } } }`;
+    indicator { code kind unit cbsTable ageRange } period year status cbsTable source incompleteMembers { code } cbsPercentage
+    count { value suppressed } value { value suppressed } population { year ageRange count status } } } }`;
 
 let fed: Federation;
 beforeAll(async () => {
@@ -40,59 +42,80 @@ async function indicators(code: string, periods: string[], indicators: string[])
 }
 
 describe('CBS indicators through the gateway', () => {
-  it('sums a region over its municipalities and recomputes the rate per 1,000 from the sum (hand-computed from the fixture)', async () => {
-    // Midden-Limburg West 2023: Leudal 710 + Nederweert 355 + Weert 1,055 = 2,120 young people with youth care,
-    // over 6,000 + 3,200 + 8,800 = 18,000 young people: 117.8 per 1,000. (CBS's own JZ43 cell says 2,125.)
-    const [value] = await indicators('JZ43', ['2023JJ00'], ['YOUTH_CARE']);
-    expect(value).toMatchObject({
-      indicator: { code: 'YOUTH_CARE', kind: 'RATE', cbsTable: '85099NED' },
-      period: '2023JJ00',
-      year: 2023,
-      status: 'REVISED_PROVISIONAL',
-      count: { value: 2120, suppressed: false },
-      value: { value: 117.8, suppressed: false },
-      population: { youth0to17: 18_000, status: 'ESTIMATE' },
-    });
-    for (const region of ['JZ35', 'JZ33', 'JZ21', 'JZ34'] as const) {
-      const [figure] = await indicators(region, ['2022JJ00'], ['YOUTH_CARE']);
-      const expected = byHand(region, 2022);
-      expect(figure.count.value).toBe(expected.count);
-      expect(figure.value.value).toBe(expected.rate);
-      expect(figure.population.youth0to17).toBe(expected.population);
+  it("takes CBS's own row for a region and divides by the population of the count's age range; the rate agrees with CBS's percentage", async () => {
+    for (const region of DEMO_REGION_CODES) {
+      const [value] = await indicators(region, ['2023JJ00'], ['YOUTH_CARE']);
+      const count = cbs(region, '2023JJ00')!;
+      const population = people(region, 2023, '0-22');
+      expect(value).toMatchObject({
+        indicator: { code: 'YOUTH_CARE', kind: 'RATE', cbsTable: '85099NED', ageRange: '0-22', unit: 'per 1,000 young people (0-22)' },
+        period: '2023JJ00',
+        year: 2023,
+        status: 'REVISED_PROVISIONAL',
+        cbsTable: '85099NED',
+        source: 'CBS_AREA_ROW',
+        incompleteMembers: [],
+        count: { value: count, suppressed: false },
+        value: { value: rate(count, population), suppressed: false },
+        population: { year: 2023, ageRange: '0-22', count: population, status: 'ESTIMATE' },
+        cbsPercentage: cbs(region, '2023JJ00', TOTAL, PERCENTAGE),
+      });
+      // CBS's percentage of the young people aged 0-22 and the project's rate per 1,000 of them say the same.
+      expect(Math.abs(value.value.value / 10 - value.cbsPercentage)).toBeLessThanOrEqual(0.1);
     }
   });
 
-  it('sums Noordoost-Brabant over the municipalities of each year, across the 2022 mergers into Maashorst and Land van Cuijk', async () => {
-    const [before, after] = await indicators('JZ33', ['2021JJ00', '2022JJ00'], ['YOUTH_CARE']);
-    // 2021: the eight lasting members plus Uden, Landerd, Boxmeer, Cuijk, Grave, Mill en Sint Hubert, Sint Anthonis.
-    expect(before).toMatchObject({ count: { value: 13_605 }, value: { value: 113.9 }, population: { youth0to17: 119_400 } });
-    // 2022: the eight plus Maashorst and Land van Cuijk.
-    expect(after).toMatchObject({ count: { value: 14_180 }, value: { value: 118.8 }, population: { youth0to17: 119_400 } });
-    expect(byHand('JZ33', 2021).count).toBe(13_605);
-    expect(byHand('JZ33', 2022).count).toBe(14_180);
+  it('divides trajectory counts by the young people aged 0-17', async () => {
+    const [started] = await indicators('JZ43', ['2023JJ00'], ['TRAJECTORIES_STARTED']);
+    const count = trajectories.find((o) => o.Measure === 'M001611' && o.VerwijzerJeugdzorg === 'T001102' && o.Perioden === '2023JJ00' && o.RegioS === 'JZ43')!.Value!;
+    expect(started).toMatchObject({
+      indicator: { ageRange: '0-17' },
+      count: { value: count },
+      value: { value: rate(count, people('JZ43', 2023, '0-17')) },
+      population: { ageRange: '0-17', count: people('JZ43', 2023, '0-17') },
+    });
+  });
 
+  it('never lets one suppressed municipality hide a region CBS published', async () => {
+    const secret = kerncijfers.find((o) => o.Measure === COUNT && o.Value === null && o.RegioS.startsWith('GM') && o.Perioden === '2023JJ00')!;
+    const region = DEMO_REGION_CODES.find((r) => membersOn(regionInfo(r), '2023-01-01').some((m) => m.code === secret.RegioS))!;
+    const published = cbs(region, '2023JJ00', secret.VormenVanJeugdzorg)!;
+    expect(published).toBeGreaterThan(0);
+    const code = { [PROBATION]: 'YOUTH_PROBATION', A028744: 'CHILD_PROTECTION', A028741: 'YOUTH_CARE_WITH_RESIDENCE' }[secret.VormenVanJeugdzorg!]!;
+    const [value] = await indicators(region, ['2023JJ00'], [code]);
+    expect(value).toMatchObject({ source: 'CBS_AREA_ROW', incompleteMembers: [], count: { value: published, suppressed: false } });
+  });
+
+  it('gives municipalities their own rows, across the 2022 mergers into Maashorst and Land van Cuijk', async () => {
     const { data } = await fed.query(`{ maashorst: municipality(code: "GM1991") { indicators(periods: ["2021JJ00", "2022JJ00"], indicators: [YOUTH_CARE]) {
-      count { value suppressed } value { value } population { youth0to17 } } }
+      count { value suppressed } value { value } population { count } } }
       uden: municipality(code: "GM0856") { indicators(periods: ["2021JJ00", "2022JJ00"], indicators: [YOUTH_CARE]) { count { value suppressed } } } }`);
     // Maashorst has no figures before it existed, Uden none after it merged: no data, not suppressed.
-    expect(data.maashorst.indicators.map((i: any) => i.count)).toEqual([{ value: null, suppressed: false }, { value: 1490, suppressed: false }]);
-    expect(data.maashorst.indicators[1]).toMatchObject({ value: { value: 126.3 }, population: { youth0to17: 11_800 } });
-    expect(data.uden.indicators.map((i: any) => i.count)).toEqual([{ value: 955, suppressed: false }, { value: null, suppressed: false }]);
+    expect(data.maashorst.indicators.map((i: any) => i.count)).toEqual([{ value: null, suppressed: false }, { value: cbs('GM1991', '2022JJ00'), suppressed: false }]);
+    expect(data.uden.indicators.map((i: any) => i.count)).toEqual([{ value: cbs('GM0856', '2021JJ00'), suppressed: false }, { value: null, suppressed: false }]);
   });
 
-  it('suppresses a region count when CBS published no figure for a member, and the rate built on it', async () => {
-    // Renswoude's youth probation is secret ("."), so FoodValley's sum cannot be given.
-    expect(youthCare('GM0339', '2023JJ00', 'A050404')).toBeNull();
-    const [probation] = await indicators('JZ21', ['2023JJ00'], ['YOUTH_PROBATION']);
-    expect(probation).toMatchObject({ count: { value: null, suppressed: true }, value: { value: null, suppressed: true } });
-    const [other] = await indicators('JZ43', ['2023JJ00'], ['YOUTH_PROBATION']);
-    expect(other.count.suppressed).toBe(false);
+  it('marks the 2021 break between 84134NED and 85099NED, and follows the 2019 boundaries of West-Brabant Oost', async () => {
+    const { data, errors } = await fed.query(`{ monitoringIndicators { code seriesBreaks { year before after } }
+      region(code: "JZ34") { indicators(periods: ["2019JJ00", "2020JJ00", "2021JJ00"], indicators: [YOUTH_CARE]) {
+        period cbsTable count { value } population { count } after: comparableWith(period: "2021JJ00") before: comparableWith(period: "2019JJ00") } } }`);
+    expect(errors).toBeUndefined();
+    expect(data.monitoringIndicators.find((i: any) => i.code === 'YOUTH_CARE').seriesBreaks).toEqual([{ year: 2021, before: '84134NED', after: '85099NED' }]);
+    expect(data.monitoringIndicators.find((i: any) => i.code === 'TRAJECTORIES_STARTED').seriesBreaks).toEqual([]);
+    const [y2019, y2020, y2021] = data.region.indicators;
+    expect([y2019.cbsTable, y2020.cbsTable, y2021.cbsTable]).toEqual(['84134NED', '84134NED', '85099NED']);
+    expect([y2019.after, y2019.before, y2020.after, y2021.after, y2021.before]).toEqual([false, true, false, true, false]);
+    // 2019 from the OData v3 table; Alphen-Chaam and Baarle-Nassau still count in West-Brabant Oost.
+    const row = old.find((r) => String(r.RegioS).trim() === 'JZ34' && r.Perioden === '2019JJ00' && String(r.VormenVanJeugdzorg).trim() === TOTAL)!;
+    expect(y2019.count.value).toBe(row.JongerenMetJeugdzorg_1);
+    expect(membersOn(regionInfo('JZ34'), '2019-01-01').map((m) => m.code)).toEqual(expect.arrayContaining(['GM1723', 'GM0744']));
+    expect(y2019.population.count).toBe(people('JZ34', 2019, '0-22'));
+    expect(people('JZ34', 2020, '0-22')).toBeLessThan(people('JZ34', 2019, '0-22'));
   });
 
-  it('computes shares and weighted means from the summed counts, for half years too', async () => {
-    const values = await indicators('JZ34', ['2024HJ01'], ['TRAJECTORIES_ENDED_ACCORDING_TO_PLAN', 'AVERAGE_TRAJECTORY_DAYS']);
-    const [share, mean] = values;
-    expect(share).toMatchObject({ indicator: { kind: 'SHARE' }, status: 'PROVISIONAL' });
+  it('computes shares and weighted means, for half years too', async () => {
+    const [share, mean] = await indicators('JZ34', ['2024HJ01'], ['TRAJECTORIES_ENDED_ACCORDING_TO_PLAN', 'AVERAGE_TRAJECTORY_DAYS']);
+    expect(share).toMatchObject({ indicator: { kind: 'SHARE', ageRange: null }, status: 'PROVISIONAL', population: null });
     expect(share.value.value).toBeGreaterThan(0.4);
     expect(share.value.value).toBeLessThan(0.8);
     expect(mean).toMatchObject({ indicator: { kind: 'MEAN', unit: 'days' } });
@@ -105,22 +128,20 @@ describe('CBS indicators through the gateway', () => {
       few: benchmark(compareWith: ["JZ21"]) { rank ranked regions { region { code } } } } } }`);
     expect(errors).toBeUndefined();
     const [value] = data.region.indicators;
-    const rates = (['JZ35', 'JZ33', 'JZ21', 'JZ43', 'JZ34'] as const).map((r) => ({ code: r, rate: byHand(r, 2023).rate! }));
+    const rates = DEMO_REGION_CODES.map((r) => ({ code: r, rate: rate(cbs(r, '2023JJ00')!, people(r, 2023, '0-22')) }));
     const sorted = [...rates].sort((a, b) => b.rate - a.rate);
     expect(value.benchmark.regions.map((r: any) => r.region.code)).toEqual(sorted.map((r) => r.code));
     expect(value.benchmark.regions.map((r: any) => r.value.value)).toEqual(sorted.map((r) => r.rate));
     expect(value.benchmark.median.value).toBe(sorted[2]!.rate);
     expect(value.benchmark.rank).toBe(sorted.findIndex((r) => r.code === 'JZ43') + 1);
-    expect(value.benchmark.ranked).toBe(5);
-    // The Netherlands: NL01's count over the estimated 3.34 million young people.
-    expect(value.benchmark.national.value).toBe(Math.round((youthCare('NL01', '2023JJ00')! * 10_000) / 3_340_000) / 10);
+    // The Netherlands: NL01's count over the estimated 4.24 million young people aged 0-22.
+    expect(value.benchmark.national.value).toBe(rate(cbs('NL01', '2023JJ00')!, 4_240_000));
     expect(value.few.ranked).toBe(2);
-    expect(value.few.regions.map((r: any) => r.region.code).sort()).toEqual(['JZ21', 'JZ43']);
   });
 
   it('answers a period without CBS figures with no data, and bad arguments with BAD_USER_INPUT naming the field', async () => {
-    const [none] = await indicators('JZ43', ['2019JJ00'], ['YOUTH_CARE']);
-    expect(none).toMatchObject({ status: null, count: { value: null, suppressed: false }, value: { value: null, suppressed: false } });
+    const [none] = await indicators('JZ43', ['2018JJ00'], ['YOUTH_CARE']);
+    expect(none).toMatchObject({ status: null, source: null, count: { value: null, suppressed: false }, value: { value: null, suppressed: false } });
 
     const bad = await fed.query(`{ region(code: "JZ43") {
       a: indicators(periods: ["2023"]) { period }
@@ -132,8 +153,27 @@ describe('CBS indicators through the gateway', () => {
 
   it('lists the imported CBS tables with their periods and statuses', async () => {
     const { data } = await fed.query(`{ cbsTables { id observations periods { code status } } }`);
-    expect(data.cbsTables.map((t: any) => t.id)).toEqual(['85097NED', '85099NED']);
-    expect(data.cbsTables[1].observations).toBe(observations.length);
-    expect(data.cbsTables[1].periods).toContainEqual({ code: '2023JJ00', status: 'REVISED_PROVISIONAL' });
+    expect(data.cbsTables.map((t: any) => t.id)).toEqual(['83454NED', '84134NED', '85097NED', '85099NED']);
+    expect(data.cbsTables[3].observations).toBe(kerncijfers.length);
+    expect(data.cbsTables[3].periods).toContainEqual({ code: '2023JJ00', status: 'REVISED_PROVISIONAL' });
+  });
+
+  it('sums over the members where CBS has no row for the region, and names the members a suppressed sum misses', async () => {
+    const { national } = monitoringSources({ config: fed.config, hub: fed.hub, log: () => {} });
+    await national.prepare();
+    const src = await national.source();
+    await src.db.execute(sql`DELETE FROM ${src.tables.cbsObservation} WHERE area = 'JZ21' AND period = '2022JJ00'`);
+    const members = membersOn(regionInfo('JZ21'), '2022-01-01').map((m) => m.code);
+    const [total, probation] = await indicators('JZ21', ['2022JJ00'], ['YOUTH_CARE', 'YOUTH_PROBATION']);
+    const sum = members.reduce((s, m) => s + cbs(m, '2022JJ00')!, 0);
+    expect(total).toMatchObject({ source: 'MEMBER_SUM', cbsPercentage: null, count: { value: sum }, value: { value: rate(sum, people('JZ21', 2022, '0-22')) } });
+    const secret = members.filter((m) => cbs(m, '2022JJ00', PROBATION) === null);
+    expect(secret.length).toBeGreaterThan(0);
+    expect(probation).toMatchObject({
+      source: 'MEMBER_SUM',
+      incompleteMembers: secret.sort().map((code) => ({ code })),
+      count: { value: null, suppressed: true },
+      value: { value: null, suppressed: true },
+    });
   });
 });

@@ -5,7 +5,7 @@ import { loadConfig } from '@youth-care/lib/config';
 import { ADMIN, post, startFederation, type Federation, type GraphQLResponse } from './support/federation.js';
 import { startHangingServer } from './support/hanging-server.js';
 
-const REGION_FIELDS = `{ regions { code name contracts { id } waitingTimeSummary { providersReporting } } }`;
+const REGION_FIELDS = `{ regions { code name contracts { id } waitingTimeSummary { providersReporting { value } } } }`;
 
 describe('a region whose database is down', () => {
   let fed: Federation;

@@ -7,7 +7,7 @@ import { startFederation, type Federation } from './support/federation.js';
 
 const REPORT = `mutation($input: ReportWaitingTimeInput!) { reportWaitingTime(input: $input) {
   id region { code } provider { agbCode } productCategory { code } reportedOn
-  registrationToIntakeWeeks intakeToTreatmentWeeks totalWeeks waitingCount bridgingCareOffered
+  registrationToIntakeWeeks intakeToTreatmentWeeks totalWeeks waitingCount { value suppressed } bridgingCareOffered
   norm { totalWeeks } exceedsNorm weeksOverNorm source } }`;
 
 let fed: Federation;
@@ -101,7 +101,7 @@ describe('reportWaitingTime', () => {
       productCategory: { code: '45' },
       reportedOn: today,
       totalWeeks: 17.5,
-      waitingCount: 17,
+      waitingCount: { value: 17, suppressed: false },
       bridgingCareOffered: true,
       norm: { totalWeeks: 14 },
       exceedsNorm: true,
@@ -116,5 +116,35 @@ describe('reportWaitingTime', () => {
     const corrected = await fed.query(REPORT, { input: { ...valid(), registrationToIntakeWeeks: 3, intakeToTreatmentWeeks: 9 } });
     expect(corrected.data.reportWaitingTime).toMatchObject({ id: first.data.reportWaitingTime.id, totalWeeks: 12, exceedsNorm: false, weeksOverNorm: 0 });
     expect(await reportCount()).toBe(before + 1);
+  });
+
+  it('shows waiting counts exact to the provider itself, its region\'s analysts and admins, and to anyone else under the small-number rule', async () => {
+    const { data: reported } = await fed.query(REPORT, { input: { ...valid(), waitingCount: 17 } });
+    const id = reported.reportWaitingTime.id;
+    const count = `query($id: ID!) { waitingTimeReport(id: $id) { waitingCount { value suppressed } } }`;
+    const seen = async (as: Parameters<Federation['query']>[2]) => (await fed.query(count, { id }, as)).data?.waitingTimeReport?.waitingCount;
+    const exact = { value: 17, suppressed: false };
+    const rounded = { value: 15, suppressed: false };
+    expect(await seen({ role: 'provider', subject: 'p', agbCode: agb })).toEqual(exact);
+    expect(await seen({ role: 'region-analyst', subject: 'a', region: 'JZ34' })).toEqual(exact);
+    expect(await seen({ role: 'admin', subject: 'x' })).toEqual(exact);
+    expect(await seen({ role: 'anonymous', subject: null })).toEqual(rounded);
+    expect(await seen({ role: 'provider', subject: 'q', agbCode: outsider })).toEqual(rounded);
+    expect(await seen({ role: 'region-analyst', subject: 'b', region: 'JZ21' })).toEqual(rounded);
+    await fed.query(REPORT, { input: { ...valid(), waitingCount: 3 } });
+    expect(await seen({ role: 'anonymous', subject: null })).toEqual({ value: null, suppressed: true });
+    expect(await seen({ role: 'provider', subject: 'p', agbCode: agb })).toEqual({ value: 3, suppressed: false });
+
+    // The region's summary: exact inside the region, protected outside it, one rule for every count.
+    const summary = `{ region(code: "JZ34") { waitingTimeSummary { providersReporting { value suppressed } providersOverNorm { value suppressed } shareOverNorm
+      byProductCategory { productCategory { code } providersReporting { value suppressed } totalWaiting { value suppressed } } } } }`;
+    const inside = (await fed.query(summary, {}, { role: 'region-analyst', subject: 'a', region: 'JZ34' })).data.region.waitingTimeSummary;
+    const outside = (await fed.query(summary, {}, { role: 'anonymous', subject: null })).data.region.waitingTimeSummary;
+    const protect = (c: { value: number }) => (c.value < 5 ? { value: null, suppressed: true } : { value: Math.round(c.value / 5) * 5, suppressed: false });
+    expect(outside.providersReporting).toEqual(protect(inside.providersReporting));
+    expect(outside.providersOverNorm).toEqual(protect(inside.providersOverNorm));
+    const categories = inside.byProductCategory.map((c: any) => ({ ...c, providersReporting: protect(c.providersReporting), totalWaiting: protect(c.totalWaiting) }));
+    expect(outside.byProductCategory).toEqual(categories);
+    expect(categories.some((c: any) => c.providersReporting.suppressed || c.totalWaiting.value !== inside.byProductCategory.find((i: any) => i.productCategory.code === c.productCategory.code).totalWaiting.value)).toBe(true);
   });
 });

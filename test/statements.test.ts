@@ -14,7 +14,7 @@ const EVERYTHING = `query($codes: [ID!]) { regions(codes: $codes) { code
     regions { code name } }
   waitingTimeNorms { productCategory { code } totalWeeks }
   latestWaitingTimes { id provider { name contracts { id } } norm { totalWeeks } weeksOverNorm }
-  waitingTimeSummary { providersOverNorm byProductCategory { worstProvider { name } norm { totalWeeks } medianTotalWeeks } } } }`;
+  waitingTimeSummary { providersOverNorm { value } byProductCategory { worstProvider { name } norm { totalWeeks } medianTotalWeeks } } } }`;
 
 const ACCESS = `query($first: Int!) { regions { code
   accessStatistics { referralCounts { referrals } referralFlows { referrals } leadTimes { trajectories } dropout { share } repeatUse { share }
@@ -30,7 +30,8 @@ let large: Federation;
 beforeAll(async () => {
   small = await startFederation({ label: 'statements_small', scale: 0.02, until: '2026-06-01' });
   large = await startFederation({ label: 'statements_large', scale: 0.2, until: '2026-06-01' });
-});
+  // Tenfold demo data, with two and a half years of monthly declarations, takes a few minutes on a busy machine.
+}, 300_000);
 afterAll(async () => {
   await small?.stop();
   await large?.stop();

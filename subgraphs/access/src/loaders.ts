@@ -2,6 +2,7 @@ import { regionLoaders, tagged, type LocalKey, type ProviderKey } from '@youth-c
 import type { RegionLoaderScope } from '@youth-care/lib/region-loader';
 import type { RegionCode } from '@youth-care/lib/regions/registry';
 import { auditEntries } from './db/audit-repository.js';
+import * as budgets from './db/budget-repository.js';
 import * as clients from './db/client-repository.js';
 import type { AccessTables } from './db/schema.js';
 import * as stats from './db/statistics-repository.js';
@@ -39,6 +40,7 @@ export function createLoaders(scope: RegionLoaderScope<AccessTables>) {
     planPage: load.perRegion('client', tagged((src, k: PageKey<clients.PlanFilter>) => clients.planPage(src, k.filter, k.first, k.after))),
     planTotal: load.perRegion('client', (src, k: { region: RegionCode; filter: clients.PlanFilter }) => clients.planTotal(src, k.filter)),
     spending: load.perRegion('dashboard', (src, k: { region: RegionCode; year: number }) => stats.spending(src, k.year)),
+    spendingVsBudget: load.perRegion('dashboard', (src, k: { region: RegionCode; year: number }) => budgets.spendingVsBudget(src, k.year)),
     referralCounts: load.perRegion('dashboard', (src, k: PeriodKey) => stats.referralCounts(src, k.period)),
     leadTimes: load.perRegion('dashboard', (src, k: PeriodKey) => stats.leadTimes(src, k.period)),
     outcomes: load.perRegion('dashboard', (src, k: PeriodKey) => stats.outcomes(src, k.period)),

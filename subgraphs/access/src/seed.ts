@@ -9,6 +9,7 @@ import { youthPopulation } from '@youth-care/lib/regions/population';
 import { demoShapeOf, hasDemoData, membersOn, regionInfo, type DemoRegionCode, type RegionCode } from '@youth-care/lib/regions/registry';
 import { todayInNetherlands } from '@youth-care/lib/scalars';
 import type { DemoOptions } from '@youth-care/lib/subgraph';
+import { replaceBudgets, type BudgetLine } from './db/budget-repository.js';
 import { completeDemoLoad, recordedDemoLoad, startDemoLoad, type DemoInputs } from './db/demo-load-repository.js';
 import { tableCounts } from './db/import-repository.js';
 import type { AccessTables } from './db/schema.js';
@@ -20,13 +21,16 @@ import { batchesOffThread } from './seed-thread.js';
  * Demo referrals, shaped after the regions' own figures: about 1 in 7 young people receives
  * youth care in a year, FoodValley has about 5,000 in care in a month, and at scale 1 the five
  * regions hold some 200,000 trajectories over four years. Referrer mixes, waits, durations and
- * end reasons differ by region as their plans describe. Declarations cover last year in full and
- * this year to date (spending per month and year to date, and a whole year to look back on). Everything goes in through the
- * import, as a region's own export would. A pure function of its inputs (seed, scale, last day),
- * which are recorded before the first batch, so a load resumed on another day goes on with the
- * same history.
+ * end reasons differ by region as their plans describe. Referrals by the municipality's own
+ * access team are allocated straight away, without a request (JW315), as iJw has it.
+ * Declarations cover the last two full years and the current one (spending per month for a
+ * whole year, and year to date). Everything goes in through the import, as a region's own export
+ * would. A pure function of its inputs (seed, scale, last day), which are recorded before the
+ * first batch, so a load resumed on another day goes on with the same history.
  */
 const YEARS = 4;
+/** Full years of declarations before the current one. */
+const DECLARED_FULL_YEARS = 2;
 /** Records per import batch: a batch is one transaction, and queries wait while it writes. */
 const BATCH_RECORDS = 1_000;
 const YEARLY_SHARE_IN_CARE = 0.14;
@@ -72,14 +76,14 @@ const HOURS_A_WEEK: Product = { unit: '04', frequency: '2', volume: (r) => r.int
 const PRODUCTS: Record<string, Product> = {
   '40': HOURS_A_WEEK,
   '41': { unit: '16', frequency: '2', volume: (r) => r.int(2, 5), tariff: 118, financing: 'INSPANNINGSGERICHT' },
-  '42': { unit: '82', frequency: '4', volume: (r) => r.int(8, 22), tariff: 31, financing: 'OUTPUTGERICHT' },
+  '42': { unit: '84', frequency: '4', volume: (r) => r.int(8, 22), tariff: 31, financing: 'OUTPUTGERICHT' },
   '43': { unit: '14', frequency: '4', volume: () => 31, tariff: 312, financing: 'INSPANNINGSGERICHT' },
   '44': { unit: '14', frequency: '4', volume: () => 31, tariff: 198, financing: 'INSPANNINGSGERICHT' },
   '45': HOURS_A_WEEK,
   '46': { unit: '14', frequency: '6', volume: (r) => r.int(7, 28), tariff: 390, financing: 'INSPANNINGSGERICHT' },
   '50': HOURS_A_WEEK,
-  '51': { unit: '82', frequency: '6', volume: () => 1, tariff: 1_450, financing: 'OUTPUTGERICHT' },
-  '52': { unit: '82', frequency: '6', volume: () => 1, tariff: 3_900, financing: 'OUTPUTGERICHT' },
+  '51': { unit: '84', frequency: '6', volume: () => 1, tariff: 1_450, financing: 'OUTPUTGERICHT' },
+  '52': { unit: '84', frequency: '6', volume: () => 1, tariff: 3_900, financing: 'OUTPUTGERICHT' },
   '53': HOURS_A_WEEK,
   '54': { unit: '04', frequency: '2', volume: (r) => r.int(1, 3), tariff: 104, financing: 'INSPANNINGSGERICHT' },
 };
@@ -111,7 +115,7 @@ export function generateAccessRecords(code: RegionCode, inputs: DemoInputs): Acc
   const end = inputs.endsOn;
   const lastMonth = monthStart(end);
   const firstDay = addMonths(lastMonth, -12 * YEARS + 1);
-  const declareFrom = `${Number(lastMonth.slice(0, 4)) - 1}-01-01`;
+  const declareFrom = `${Number(lastMonth.slice(0, 4)) - DECLARED_FULL_YEARS}-01-01`;
   const providers = regionDemoProviders(code, inputs.scale).filter((p) => p.productCategories.some((c) => PRODUCTS[c]));
   const byCategory = new Map<string, DemoProvider[]>();
   for (const p of providers) for (const c of p.productCategories) if (PRODUCTS[c]) byCategory.set(c, [...(byCategory.get(c) ?? []), p]);
@@ -153,7 +157,11 @@ export function generateAccessRecords(code: RegionCode, inputs: DemoInputs): Acc
     const requestedOn = addDays(firstDay, Math.floor((n / total) * span));
     if (requestedOn > end) break;
     let client: Client;
-    if (returning.length > 0 && returning[0]!.after <= requestedOn) client = returning.shift()!.client;
+    if (returning.length > 0 && returning[0]!.after <= requestedOn) {
+      client = returning.shift()!.client;
+      // A municipality may have merged since the first referral: the young person now lives in its successor.
+      if (!membersOn(region, requestedOn).some((m) => m.code === client.municipality)) client = { ...client, municipality: weighted(rng, municipalityWeights(requestedOn)) };
+    }
     else {
       const municipality = weighted(rng, municipalityWeights(requestedOn));
       const age = Math.min(17, Math.floor(rng.next() ** 0.7 * 18));
@@ -166,22 +174,20 @@ export function generateAccessRecords(code: RegionCode, inputs: DemoInputs): Acc
     const crisis = category === '46';
     const trajectory = `${code}-T${String(n).padStart(7, '0')}`;
     const productCode = `${category}${rng.pick(['A01', 'A02', 'B01'])}`;
-    records.push({
-      message: 'JW315',
-      trajectory,
+    const referral = {
       client: client.id,
       birthYear: client.birthYear,
       municipality: client.municipality,
       referrerType: weighted(rng, profile.referrers),
-      productCategory: category,
-      productCode,
       provider: provider.agbCode,
-      requestedOn,
       crisis,
       residential: category === '43' || category === '44',
-    });
+    };
+    // The access team's own referrals are allocated on the day, without a request; crises start before any allocation.
+    const municipal = referral.referrerType === '01' && !crisis;
+    if (!municipal) records.push({ message: 'JW315', trajectory, ...referral, productCategory: category, productCode, requestedOn });
     const startedOn = crisis ? addDays(requestedOn, rng.int(0, 1)) : undefined;
-    const allocatedOn = crisis ? addDays(startedOn!, rng.int(1, 20)) : addDays(requestedOn, days(rng, profile.allocationDays));
+    const allocatedOn = crisis ? addDays(startedOn!, rng.int(1, 20)) : municipal ? requestedOn : addDays(requestedOn, days(rng, profile.allocationDays));
     if (allocatedOn > end) continue;
     const start = startedOn ?? addDays(allocatedOn, days(rng, profile.waitDays));
     const duration = Math.max(7, days(rng, crisis ? 21 : profile.durationDays));
@@ -192,6 +198,7 @@ export function generateAccessRecords(code: RegionCode, inputs: DemoInputs): Acc
     records.push({
       message: 'JW301',
       trajectory,
+      ...(municipal ? referral : {}),
       allocation,
       allocatedOn,
       productCode,
@@ -214,7 +221,7 @@ export function generateAccessRecords(code: RegionCode, inputs: DemoInputs): Acc
     let month = monthStart(start) < declareFrom ? declareFrom : monthStart(start);
     let totalDeclared = 0;
     while (month.slice(0, 7) <= lastCareMonth && (validUntil === null || month <= validUntil)) {
-      const monthVolume = product.frequency === '6' ? Math.min(volume - totalDeclared, product.unit === '82' ? volume : rng.int(3, 9)) : Math.min(volume * (product.frequency === '2' ? 4 : 1), product.frequency === '4' ? 31 : 1000);
+      const monthVolume = product.frequency === '6' ? Math.min(volume - totalDeclared, product.unit === '84' ? volume : rng.int(3, 9)) : Math.min(volume * (product.frequency === '2' ? 4 : 1), product.frequency === '4' ? 31 : 1000);
       if (monthVolume <= 0) break;
       totalDeclared += monthVolume;
       records.push({
@@ -254,6 +261,34 @@ export function generateAccessRecords(code: RegionCode, inputs: DemoInputs): Acc
     if (age >= 16 && rng.chance(0.55)) plan('FUTURE_PLAN', true);
   }
   return records;
+}
+
+/** The budget line a demo category is planned under, after Noordoost-Brabant's financieel kader. */
+const BUDGET_LINE: Record<string, string> = { '43': 'Verblijf', '44': 'Verblijf', '46': 'Crisis', '51': 'Jeugd-GGZ', '52': 'Jeugd-GGZ', '54': 'Jeugd-GGZ' };
+
+/**
+ * A demo budget for every year with declarations, per product category: what the region came to
+ * declare give or take a tenth (budgets are set before the year), and for the year in progress
+ * last year's spending plus 3 %. Rounded to thousands of euros, as budget plans are.
+ */
+export function demoBudget(code: RegionCode, records: readonly AccessRecord[]): BudgetLine[] {
+  const rng = new Random(`budget-${code}`);
+  const declared = new Map<string, number>();
+  for (const r of records) {
+    if (r.message !== 'JW323') continue;
+    const key = `${r.month.slice(0, 4)}|${r.productCode.slice(0, 2)}`;
+    declared.set(key, (declared.get(key) ?? 0) + r.amountEuros);
+  }
+  const years = [...new Set([...declared.keys()].map((k) => Number(k.split('|')[0])))].sort();
+  const current = years[years.length - 1];
+  const lines: BudgetLine[] = [];
+  for (const [key, euros] of [...declared].sort(([a], [b]) => a.localeCompare(b))) {
+    const [yearText, productCategory] = key.split('|') as [string, string];
+    const year = Number(yearText);
+    const basis = year === current ? (declared.get(`${year - 1}|${productCategory}`) ?? euros) * 1.03 : euros * (0.9 + rng.next() * 0.2);
+    lines.push({ year, productCategory, line: BUDGET_LINE[productCategory] ?? 'ZIN Kader', euros: Math.max(1000, Math.round(basis / 1000) * 1000) });
+  }
+  return lines;
 }
 
 /** The month a record's message belongs to: declarations are sent after the month they cover. */
@@ -324,13 +359,17 @@ async function loadRegion(source: RegionSource<AccessTables>, code: RegionCode, 
   // Checked against the history's own last day, so a resumed load judges its records as the first start did.
   const context = { source, region: regionInfo(code), pseudonymKey, today: load.endsOn };
   let records = 0;
+  // Every batch comes again on a resumed load (those already in are no-ops), so the budget sees all declarations.
+  const declarations: AccessRecord[] = [];
   for await (const [part, batch] of batchesOffThread(code, inputs)) {
     await whenQuiet();
     const report = await importRecords(context, batch, `demo:${code}:${load.seed}:${load.scale}:${load.endsOn}:${part}`);
     if (report.status === 'REJECTED') throw new Error(`demo data for ${code} ${part} was rejected: ${JSON.stringify(report.problems.slice(0, 5))}`);
     if (part.endsWith('-12:1')) log(`access demo data for ${code}: ${part.slice(0, 4)} loading its last month`);
     records += batch.length;
+    declarations.push(...batch.filter((r) => r.message === 'JW323'));
   }
+  await replaceBudgets(source, demoBudget(code, declarations));
   await refreshStatistics(source.db, Object.values(source.tables));
   await completeDemoLoad(source);
   log(`access demo data for ${code}`, { records, ...(await tableCounts(source)), ms: Date.now() - started });

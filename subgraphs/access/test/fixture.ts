@@ -36,8 +36,10 @@ export const FIXTURE = [
   { message: 'JW323', trajectory: 'T1', month: '2025-02', productCode: '45A01', volume: 8, unit: '04', amountEuros: 656, bridgingCare: false },
   { message: 'JW323', trajectory: 'T1', month: '2025-03', productCode: '45A01', volume: 8, unit: '04', amountEuros: 656, bridgingCare: true },
 
-  request('T2', 'BSN-222222222', { referrerType: '01', productCategory: '45', productCode: '45A02', requestedOn: '2025-02-01' }),
-  allocation('T2', '2025-02-05', '45A02'),
+  // The municipality's access team refers: allocated straight away, without a request (JW315).
+  allocation('T2', '2025-02-01', '45A02', {
+    client: 'BSN-222222222', birthYear: 2012, municipality: 'GM0988', referrerType: '01', provider: '99100000', crisis: false, residential: false,
+  }),
   { message: 'JW305', trajectory: 'T2', startedOn: '2025-02-15' },
   { message: 'JW307', trajectory: 'T2', endedOn: '2025-04-15', endReason: '32' },
 

@@ -5,6 +5,7 @@ import { rowsOf } from '@youth-care/lib/db/migrate';
 import { regionInfo } from '@youth-care/lib/regions/registry';
 import { tableCounts } from '../src/db/import-repository.js';
 import { importJsonLines, type ImportContext } from '../src/import/importer.js';
+import { checkRecord } from '../src/import/records.js';
 import { FIXTURE, jsonLines } from './fixture.js';
 
 let access: SubgraphUnderTest;
@@ -29,6 +30,25 @@ const replace = (trajectory: string, message: string, change: Record<string, unk
 
 describe('importing referral records', () => {
   beforeEach(clear);
+
+  it('accepts an allocation on the municipal route without a request, and dates its referral on the allocation', async () => {
+    const t2 = FIXTURE.filter((r) => r.trajectory === 'T2');
+    expect(t2.map((r) => r.message)).toEqual(['JW301', 'JW305', 'JW307']);
+    expect((await importJsonLines(context, jsonLines(t2))).status).toBe('IMPORTED');
+    const t = context.source.tables.trajectory;
+    const [row] = rowsOf<Record<string, unknown>>(
+      await context.source.db.execute(sql`SELECT route, referrer_type, requested_on::text, allocated_on::text, started_on::text, municipality FROM ${t} WHERE id = 'T2'`),
+    );
+    expect(row).toEqual({ route: 'MUNICIPAL', referrer_type: '01', requested_on: '2025-02-01', allocated_on: '2025-02-01', started_on: '2025-02-15', municipality: 'GM0988' });
+  });
+
+  it('refuses an empty file, and reads a file that starts with a UTF-8 byte order mark as usual', async () => {
+    for (const empty of ['', '\n\n', '\uFEFF']) {
+      const report = await importJsonLines(context, empty);
+      expect(report).toMatchObject({ status: 'REJECTED', problems: [{ line: 1, problems: ['the file holds no records'] }] });
+    }
+    expect((await importJsonLines(context, `\uFEFF${jsonLines(FIXTURE)}`)).status).toBe('IMPORTED');
+  });
 
   it('imports a valid batch, and the same batch again changes nothing', async () => {
     const first = await importJsonLines(context, jsonLines(FIXTURE));
@@ -72,12 +92,21 @@ describe('importing referral records', () => {
   it.each([
     ['a line that is not JSON', [...FIXTURE.map((r) => JSON.stringify(r)), '{not json'].join('\n'), /not valid JSON/],
     ['an unknown message', jsonLines([...FIXTURE, { message: 'JW999', trajectory: 'T1' }]), /message must be one of/],
-    ['a referrer outside COD327', jsonLines(replace('T2', 'JW315', { referrerType: '07' })), /COD327/],
-    ['a product category outside JZ020', jsonLines(replace('T2', 'JW315', { productCategory: '99' })), /JZ020/],
-    ['a product code of another category', jsonLines(replace('T2', 'JW315', { productCode: '54A01' })), /does not belong to product category/],
-    ['a municipality of another region', jsonLines(replace('T2', 'JW315', { municipality: 'GM0228' })), /not part of Midden-Limburg West/],
-    ['an allocation without a request', jsonLines(without('T2', 'JW315').filter((r) => r.trajectory !== 'T2' || r.message === 'JW301')), /has no request/],
-    ['a start before the allocation', jsonLines(replace('T2', 'JW305', { startedOn: '2025-02-02' })), /lies before the allocation/],
+    ['a referrer outside COD327', jsonLines(replace('T5', 'JW315', { referrerType: '07' })), /COD327/],
+    ['a product category outside JZ020', jsonLines(replace('T5', 'JW315', { productCategory: '99' })), /JZ020/],
+    ['a product code of another category', jsonLines(replace('T5', 'JW315', { productCode: '54A01' })), /does not belong to product category/],
+    ['a municipality of another region', jsonLines(replace('T5', 'JW315', { municipality: 'GM0228' })), /not part of Midden-Limburg West/],
+    ['an allocation without a request', jsonLines(without('T1', 'JW315').filter((r) => r.trajectory !== 'T1' || r.message === 'JW301')), /has no request/],
+    [
+      'an allocation without a request on a GP referral',
+      jsonLines(replace('T2', 'JW301', { referrerType: '02' })),
+      /JW301 for trajectory T2 has no request \(JW315\) before it; only an allocation on referral by the municipality \(referrer 01\) comes without one, this one names referrer 02/,
+    ],
+    ['a municipal-route allocation missing the young person', jsonLines(replace('T2', 'JW301', { client: undefined })), /client is missing/],
+    ['a start before the allocation', jsonLines(replace('T1', 'JW305', { startedOn: '2025-01-15' })), /lies before the allocation/],
+    ['an output-based allocation counted in hours', jsonLines(replace('T1', 'JW301', { financingVariant: 'OUTPUTGERICHT' })), /unit 04 does not fit financing variant OUTPUTGERICHT \(units 83, 84\)/],
+    ['an effort-based allocation counted in euros', jsonLines(replace('T1', 'JW301', { unit: '83' })), /unit 83 does not fit financing variant INSPANNINGSGERICHT \(units 01, 04, 14, 16, 82\)/],
+    ['a declaration on a task-based allocation', jsonLines(replace('T1', 'JW301', { financingVariant: 'TAAKGERICHT' })), /financed task-based \(TAAKGERICHT\): no declarations per client/],
     ['a start without an allocation', jsonLines(without('T5', 'JW301')), /has no allocation/],
     ['an end before the start', jsonLines(replace('T2', 'JW307', { endedOn: '2025-02-10' })), /lies before the start/],
     ['an end without a start', jsonLines(without('T2', 'JW305')), /has no start/],
@@ -96,5 +125,22 @@ describe('importing referral records', () => {
     expect(report.problems.map((p) => p.problems.join('; ')).join(' | ')).toMatch(reason);
     for (const p of report.problems) expect(p.line).toBeGreaterThan(0);
     expect(await tableCounts(context.source)).toEqual({ trajectories: 0, allocations: 0, declarations: 0, plans: 0, goals: 0 });
+  });
+});
+
+describe('region membership over time', () => {
+  it('takes Alphen-Chaam and Baarle-Nassau as West-Brabant Oost until 2019 and as Hart van Brabant from 2020', () => {
+    const request = (municipality: string, requestedOn: string) => ({
+      message: 'JW315', trajectory: 'X1', client: 'BSN-1', birthYear: 2010, municipality, referrerType: '02', productCategory: '45',
+      productCode: '45A01', provider: '99100000', requestedOn, crisis: false, residential: false,
+    });
+    for (const municipality of ['GM1723', 'GM0744']) {
+      expect(checkRecord(request(municipality, '2018-06-01'), regionInfo('JZ34')).problems).toEqual([]);
+      expect(checkRecord(request(municipality, '2019-12-31'), regionInfo('JZ35')).problems).toEqual([
+        `municipality ${municipality} is not part of Hart van Brabant (JZ35) on 2019-12-31`,
+      ]);
+      expect(checkRecord(request(municipality, '2020-01-01'), regionInfo('JZ35')).problems).toEqual([]);
+      expect(checkRecord(request(municipality, '2020-01-01'), regionInfo('JZ34')).problems).toHaveLength(1);
+    }
   });
 });

@@ -19,7 +19,7 @@ const STATS = `query($from: Date, $to: Date) { region: _entities(representations
   period { from to }
   referralCounts { referrerType { code } productCategory { code } month referrals }
   referralFlows { referrerType { code } productCategory { code } referrals }
-  leadTimes { trajectories requestToAllocation { medianDays p90Days } allocationToStart { medianDays p90Days } requestToStart { medianDays p90Days } }
+  leadTimes { trajectories fromRequest fromAllocation requestToAllocation { medianDays p90Days } allocationToStart { medianDays p90Days } requestToStart { medianDays p90Days } }
   dropout { count of share } repeatUse { count of share } averageDurationDays
   planCoverage(on: "2025-12-31") { residentialInCare residentialWithPerspectivePlan perspectivePlanShare seventeenInCare seventeenWithFuturePlan futurePlanShare } } } } }`;
 
@@ -36,12 +36,15 @@ describe('access statistics on a hand-checked fixture', () => {
     expect(flows).toEqual(['01->43=1', '01->45=1', '02->45=1', '02->54=1', '06->45=1', '08->46=1']);
   });
 
-  it('gives median and 90th-percentile days from request to allocation to start of regular care', async () => {
+  it('gives median and 90th-percentile days from request (or, on the municipal route, allocation) to start of regular care', async () => {
     const { data } = await access.execute(STATS, { from: '2025-01-01', to: '2025-12-31' });
-    // Regular care started in 2025: T1-T5. Request→allocation 10, 4, 10, 2, 10 days;
-    // allocation→start 30, 10, 30, 30, 10; request→start 40, 14, 40, 32, 20.
+    // Regular care started in 2025: T1-T5. T2 came by the municipal route, without a request: its
+    // lead time runs from the allocation. Request→allocation 10, 10, 2, 10 days (T1, T3-T5);
+    // allocation→start 30, 14, 30, 30, 10; to start 40, 14 (from the allocation), 40, 32, 20.
     expect(data.region[0].accessStatistics.leadTimes).toEqual({
       trajectories: 5,
+      fromRequest: 4,
+      fromAllocation: 1,
       requestToAllocation: { medianDays: 10, p90Days: 10 },
       allocationToStart: { medianDays: 30, p90Days: 30 },
       requestToStart: { medianDays: 32, p90Days: 40 },

@@ -82,7 +82,7 @@ Open ${webUrl} in a browser: the regional dashboard, the provider portal and the
 
 Try:
   curl -s ${gatewayServer.url} -H 'content-type: application/json' \\
-    -d '{"query":"{ region(code: \\"JZ34\\") { name waitingTimeSummary { providersReporting shareOverNorm } } }"}'
+    -d '{"query":"{ region(code: \\"JZ34\\") { name waitingTimeSummary { providersReporting { value suppressed } shareOverNorm } } }"}'
 ${
   tokens.length > 0
     ? `

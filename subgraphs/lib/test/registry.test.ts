@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { regionYouthPopulation, youthPopulation } from '../src/regions/population.js';
+import { agePopulation, regionAgePopulation, regionYouthPopulation, youthPopulation } from '../src/regions/population.js';
 import {
   DEMO_REGION_CODES,
   REGIONS,
@@ -29,9 +29,37 @@ describe('region registry', () => {
       ['JZ34', 'West-Brabant Oost'],
     ]);
     for (const code of DEMO_REGION_CODES) expect(regionInfo(code).municipalities.length).toBeGreaterThanOrEqual(3);
-    const codes = REGIONS.flatMap((r) => r.municipalities.map((m) => m.code));
-    expect(new Set(codes).size).toBe(codes.length);
-    for (const code of codes) expect(code).toMatch(/^GM\d{4}$/);
+    // On any day a municipality belongs to one region at most.
+    for (const day of ['2017-01-01', '2019-12-31', '2020-01-01', '2021-01-01', '2022-01-01', '2025-06-30']) {
+      const codes = REGIONS.flatMap((r) => membersOn(r, day).map((m) => m.code));
+      expect(new Set(codes).size).toBe(codes.length);
+    }
+    for (const r of REGIONS) for (const m of r.municipalities) expect(m.code).toMatch(/^GM\d{4}$/);
+  });
+
+  it('holds Alphen-Chaam and Baarle-Nassau in West-Brabant Oost until 2019 and in Hart van Brabant from 2020', () => {
+    for (const code of ['GM1723', 'GM0744']) {
+      expect(municipalityByCode(code, '2019-12-31')?.region.code).toBe('JZ34');
+      expect(municipalityByCode(code, '2020-01-01')?.region.code).toBe('JZ35');
+      expect(municipalityByCode(code)?.region.code).toBe('JZ35');
+    }
+    expect(membersOn(regionInfo('JZ35'), '2019-06-30')).toHaveLength(9);
+    expect(membersOn(regionInfo('JZ35'), '2020-06-30')).toHaveLength(11);
+  });
+
+  it("changes populations from year to year, moves Haaren's young people to its four successors in 2021, and counts 0-22 apart from 0-17", () => {
+    expect(youthPopulation('GM0855', 2022)!.youth0to17).not.toBe(youthPopulation('GM0855', 2024)!.youth0to17);
+    expect(youthPopulation('GM0788', 2020)!.youth0to17).toBe(2_900);
+    expect(youthPopulation('GM0788', 2021)).toBeUndefined();
+    const successors = ['GM0824', 'GM0855', 'GM0865', 'GM0757'];
+    const gained = successors.reduce((s, m) => s + agePopulation(m, 2021, '0-17')!.count - agePopulation(m, 2020, '0-17')!.count, 0);
+    // The four gain Haaren's 2,900 young people (give or take their yearly drift and rounding to 100).
+    expect(Math.abs(gained - 2_900)).toBeLessThan(600);
+    // Noordoost-Brabant keeps Vught's and Boxtel's share of Haaren; Hart van Brabant gains Oisterwijk's and Tilburg's.
+    expect(regionAgePopulation('JZ35', 2021, '0-17').count - regionAgePopulation('JZ35', 2020, '0-17').count).toBeGreaterThan(1_000);
+    const older = regionAgePopulation('JZ43', 2023, '0-22').count / regionAgePopulation('JZ43', 2023, '0-17').count;
+    expect(older).toBeGreaterThan(1.2);
+    expect(older).toBeLessThan(1.35);
   });
 
   it('follows mergers: Noordoost-Brabant had 16 municipalities in 2020 and 10 since 2022', () => {

@@ -5,12 +5,13 @@ import { nationalByKey, nationalWhole } from '@youth-care/lib/national-loader';
 import type { RegionLoaderScope } from '@youth-care/lib/region-loader';
 import type { RegionCode } from '@youth-care/lib/regions/registry';
 import { parsePeriod } from './cbs/periods.js';
+import { costFigure, costInEuros } from './indicators/costs.js';
 import * as national from './db/national-repository.js';
 import type { NationalTables } from './db/national-schema.js';
 import * as repo from './db/repository.js';
 import type { MonitoringTables } from './db/schema.js';
-import { indicator } from './indicators/catalog.js';
-import { indicatorValue, membersOf } from './indicators/values.js';
+import { indicator, segmentFor } from './indicators/catalog.js';
+import { indicatorValue, membersOf, ownRowCounts } from './indicators/values.js';
 
 const distinct = <V>(values: V[]): V[] => [...new Set(values)];
 
@@ -21,6 +22,7 @@ export interface IndicatorKey {
   /** A CBS period code, already checked. */
   readonly period: string;
 }
+export type AreaPeriodKey = Pick<IndicatorKey, 'area' | 'period'>;
 export interface RegionYearKey {
   readonly region: RegionCode;
   readonly year: number;
@@ -46,8 +48,18 @@ export function createLoaders(scope: LoaderScope) {
     indicator: nationalByKey(
       nationalScope,
       (k: IndicatorKey) => `${k.area}|${k.indicator}|${k.period}`,
-      (src, keys) => national.aggregate(src, distinct(keys.map((k) => k.area)).flatMap(membersOf), wantedFigures(keys)),
-      (rows, key) => indicatorValue(key.area, indicator(key.indicator), parsePeriod(key.period)!, rows[0]),
+      (src, keys) => national.aggregate(src, distinct(keys.map((k) => k.area)).flatMap(membersOf), wantedFigures(keys), ownRows(keys)),
+      (rows, key) => {
+        const def = indicator(key.indicator);
+        const period = parsePeriod(key.period)!;
+        return indicatorValue(key.area, def, period, segmentFor(def, period.year).tableId, rows[0]);
+      },
+    ),
+    costs: nationalByKey(
+      nationalScope,
+      (k: AreaPeriodKey) => `${k.area}|${k.period}`,
+      (src, keys) => national.aggregate(src, distinct(keys.map((k) => k.area)).flatMap(membersOf), distinct(keys.map((k) => k.period)).map(costFigure), ownRows(keys)),
+      (rows) => costInEuros(rows[0]),
     ),
     cbsTables: nationalWhole(nationalScope, national.tables),
     regionSatisfaction: load.oneByKey('aggregate', ofYear, 'year', tagged(repo.regionSatisfaction)),
@@ -63,16 +75,26 @@ function wantedFigures(keys: readonly IndicatorKey[]): national.WantedFigure[] {
   return distinct(keys.map((k) => `${k.indicator}|${k.period}`)).map((pair) => {
     const [code, period] = pair.split('|') as [string, string];
     const def = indicator(code);
+    const parsed = parsePeriod(period)!;
     return {
       indicator: code,
-      tableId: def.tableId,
+      tableId: segmentFor(def, parsed.year).tableId,
       measure: def.measure,
       dims: def.dims,
       weightMeasure: def.weightMeasure,
+      relativeMeasure: def.relativeMeasure,
       period,
-      startsOn: parsePeriod(period)!.startsOn,
+      startsOn: parsed.startsOn,
     };
   });
+}
+
+/** The areas whose own CBS row stands for them in a period (see ownRowCounts). */
+function ownRows(keys: readonly Pick<IndicatorKey, 'area' | 'period'>[]): national.OwnRow[] {
+  return distinct(keys.map((k) => `${k.area}|${k.period}`))
+    .map((pair) => pair.split('|') as [string, string])
+    .filter(([area, period]) => ownRowCounts(area, parsePeriod(period)!))
+    .map(([area, period]) => ({ area, period }));
 }
 
 export type MonitoringLoaders = ReturnType<typeof createLoaders>;

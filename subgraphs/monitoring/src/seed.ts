@@ -120,10 +120,11 @@ export async function seedDemoData(
         if (held.satisfaction && held.outcomes) return;
         const started = Date.now();
         const quiet = () => {};
+        // The demo providers are the ones procurement's demo data contracts.
         const satisfaction = held.satisfaction ? [] : demoSatisfactionRows(code, options.scale);
         const outcomes = held.outcomes ? [] : demoOutcomeRows(code, options.scale);
-        if (satisfaction.length > 0) await importReportRows('satisfaction', sources, `demo satisfaction ${code}`, satisfaction, 'DEMO', quiet);
-        if (outcomes.length > 0) await importReportRows('outcomes', sources, `demo outcomes ${code}`, outcomes, 'DEMO', quiet);
+        if (satisfaction.length > 0) await importReportRows('satisfaction', sources, `demo satisfaction ${code}`, satisfaction, 'DEMO', quiet, null);
+        if (outcomes.length > 0) await importReportRows('outcomes', sources, `demo outcomes ${code}`, outcomes, 'DEMO', quiet, null);
         log(`monitoring demo data for ${code}`, { satisfaction: satisfaction.length, outcomes: outcomes.length, ms: Date.now() - started });
       } catch (error) {
         log(`monitoring demo data for ${code} failed; the next start tries again`, error);

@@ -1,6 +1,15 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSubgraph, type SubgraphUnderTest } from '../../../test/support/subgraph.js';
 import { regionDemoProviders } from '@youth-care/lib/demo/providers';
+import { CBS_FIXTURES } from '../src/seed.js';
+
+/** CBS's 2023 count of young people with youth care for an area, from the shipped fixture. */
+const youthCare2023 = (area: string) =>
+  JSON.parse(readFileSync(join(CBS_FIXTURES, '85099NED', 'Observations.json'), 'utf8')).value.find(
+    (o: any) => o.Measure === 'M001607' && o.VormenVanJeugdzorg === 'T001407' && o.Perioden === '2023JJ00' && o.RegioS === area,
+  ).Value;
 
 /** `_entities` to the monitoring subgraph, as the gateway sends it, for every key monitoring resolves. */
 const ENTITIES = `query($representations: [_Any!]!) { _entities(representations: $representations) {
@@ -32,7 +41,7 @@ describe('monitoring _entities', () => {
       { __typename: 'Region', code: 'JZ43' },
       { __typename: 'Region', code: 'JZ99' },
     ]);
-    expect(region).toMatchObject({ code: 'JZ43', indicators: [{ count: { value: 2120 }, value: { value: 117.8 } }] });
+    expect(region).toMatchObject({ code: 'JZ43', indicators: [{ count: { value: youthCare2023('JZ43') } }] });
     expect(region!.clientSatisfaction).toHaveLength(1);
     expect(unknown).toBeNull();
   });
@@ -43,7 +52,7 @@ describe('monitoring _entities', () => {
       { __typename: 'Municipality', code: 'GM0856' },
       { __typename: 'Municipality', code: 'GM9999' },
     ]);
-    expect(weert).toMatchObject({ code: 'GM0988', indicators: [{ count: { value: 1055 } }] });
+    expect(weert).toMatchObject({ code: 'GM0988', indicators: [{ count: { value: youthCare2023('GM0988') } }] });
     expect(uden).toMatchObject({ code: 'GM0856', indicators: [{ count: { value: null } }] });
     expect(unknown).toBeNull();
   });

@@ -1,3 +1,4 @@
+import type { Disclosure } from '@youth-care/lib/small-numbers';
 import { DEFAULT_NORM, type HeldNorm, type NormRow } from './db/repository.js';
 
 export interface NormView {
@@ -36,4 +37,12 @@ export function overNorm(report: HeldNorm & Pick<NormRow, 'registrationToIntakeW
   const intake = round1(Math.max(0, report.registrationToIntakeWeeks - norm.registrationToIntakeWeeks));
   const treatment = round1(Math.max(0, report.intakeToTreatmentWeeks - norm.intakeToTreatmentWeeks));
   return { intake, treatment, total: round1(intake + treatment), exceeds: intake > 0 || treatment > 0 };
+}
+
+/** The share of providers over the norm, from the counts as the caller sees them; null when one of them is suppressed or nothing divides. */
+export function shareOverNorm(shown: Disclosure, over: number, of: number): number | null {
+  const part = shown.count(over);
+  const whole = shown.count(of);
+  if (part.value === null || whole.value === null || whole.value === 0) return null;
+  return Math.round((part.value / whole.value) * 1000) / 1000;
 }

@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { inList } from '@youth-care/lib/db/in-list';
 import type { RegionSource } from '@youth-care/lib/db/region-sources';
 import { rowsOf } from '@youth-care/lib/db/migrate';
-import type { AccessTables } from './schema.js';
+import type { AccessTables, ROUTES } from './schema.js';
 
 /** SQL of the import: what a batch needs to know of the region's data, and writing a batch. */
 type Source = RegionSource<AccessTables>;
@@ -18,6 +18,7 @@ export interface TrajectoryRow {
   providerAgb: string;
   crisis: boolean;
   residential: boolean;
+  route: (typeof ROUTES)[number];
   requestedOn: string;
   allocatedOn: string | null;
   startedOn: string | null;
@@ -136,12 +137,12 @@ export async function writeBatch(src: Source, changes: ImportChanges, hash: stri
     for (const chunk of chunks(changes.trajectories)) {
       await tx.execute(sql`
         INSERT INTO ${t.trajectory} (id, client_pseudonym, birth_year, municipality, referrer_type, product_category, product_code,
-          provider_agb, crisis, residential, requested_on, allocated_on, started_on, ended_on, end_reason)
+          provider_agb, crisis, residential, route, requested_on, allocated_on, started_on, ended_on, end_reason)
         SELECT id, "clientPseudonym", "birthYear", municipality, "referrerType", "productCategory", "productCode",
-          "providerAgb", crisis, residential, "requestedOn", "allocatedOn", "startedOn", "endedOn", "endReason"
+          "providerAgb", crisis, residential, route, "requestedOn", "allocatedOn", "startedOn", "endedOn", "endReason"
         FROM jsonb_to_recordset(${chunk}::jsonb) AS x(id text, "clientPseudonym" varchar, "birthYear" smallint, municipality varchar,
           "referrerType" varchar, "productCategory" varchar, "productCode" varchar, "providerAgb" varchar, crisis boolean,
-          residential boolean, "requestedOn" date, "allocatedOn" date, "startedOn" date, "endedOn" date, "endReason" varchar)
+          residential boolean, route text, "requestedOn" date, "allocatedOn" date, "startedOn" date, "endedOn" date, "endReason" varchar)
         ON CONFLICT (id) DO UPDATE SET allocated_on = EXCLUDED.allocated_on, started_on = EXCLUDED.started_on,
           ended_on = EXCLUDED.ended_on, end_reason = EXCLUDED.end_reason`);
     }

@@ -21,6 +21,12 @@ import {
 /** Each region's copy of these tables lives in its own schema, `<BASE_SCHEMA>_<region code>`. */
 export const BASE_SCHEMA = 'access';
 
+/**
+ * How a trajectory came to its allocation: after a provider's request (JW315), or allocated
+ * straight away on referral by the municipality's own access team (COD327 01), without a JW315.
+ */
+export const ROUTES = ['REQUEST', 'MUNICIPAL'] as const;
+
 export const PLAN_KINDS = ['FAMILY_PLAN', 'PERSPECTIVE_PLAN', 'FUTURE_PLAN', 'SUPPORT_PLAN'] as const;
 export const GOAL_ATTAINMENT = ['ACHIEVED', 'PARTLY_ACHIEVED', 'NOT_ACHIEVED', 'OPEN'] as const;
 
@@ -43,6 +49,8 @@ export function accessTables<S extends string | undefined>(table: PgTableFn<S>) 
       providerAgb: varchar('provider_agb', { length: 8 }).notNull(),
       crisis: boolean('crisis').notNull(),
       residential: boolean('residential').notNull(),
+      route: text('route', { enum: ROUTES }).notNull().default('REQUEST'),
+      /** The request's date; on the municipal route, the allocation's: the day the young person was referred. */
       requestedOn: date('requested_on', { mode: 'string' }).notNull(),
       allocatedOn: date('allocated_on', { mode: 'string' }),
       startedOn: date('started_on', { mode: 'string' }),
@@ -176,7 +184,23 @@ export function accessTables<S extends string | undefined>(table: PgTableFn<S>) 
     (t) => [index('audit_log_at_idx').on(t.at)],
   );
 
-  return { trajectory, allocation, declaration, spendingMonth, plan, planGoal, importBatch, demoLoad, auditLog };
+  /**
+   * The region's youth-care budget per year and product category, as its budget plan states it
+   * (e.g. Noordoost-Brabant's "financieel kader": Jeugdzorgplus, LTA, ZIN ...); `line` is the plan's
+   * own name for the budget line. An import replaces a year's budget whole.
+   */
+  const budget = table(
+    'budget',
+    {
+      year: smallint('year').notNull(),
+      productCategory: varchar('product_category', { length: 2 }).notNull(),
+      line: text('line').notNull(),
+      euros: numeric('euros', { precision: 14, scale: 2 }).notNull(),
+    },
+    (t) => [primaryKey({ columns: [t.year, t.productCategory, t.line] })],
+  );
+
+  return { trajectory, allocation, declaration, spendingMonth, plan, planGoal, importBatch, demoLoad, auditLog, budget };
 }
 
 export type AccessTables = ReturnType<typeof accessTables<string>>;
@@ -187,4 +211,4 @@ export const tablesIn = (schema: string): AccessTables => accessTables(pgSchema(
  * What drizzle-kit reads to write migrations: the tables in no schema, so the migrations name
  * none and each region's are applied under its own search_path.
  */
-export const { trajectory, allocation, declaration, spendingMonth, plan, planGoal, importBatch, demoLoad, auditLog } = accessTables(pgTable);
+export const { trajectory, allocation, declaration, spendingMonth, plan, planGoal, importBatch, demoLoad, auditLog, budget } = accessTables(pgTable);

@@ -63,6 +63,9 @@ export function referralCounts(src: Source, period: Period): Promise<ReferralCou
 
 export interface LeadTimeRow {
   trajectories: number;
+  /** Trajectories whose lead time runs from a request (JW315), and those from the allocation (the municipal route). */
+  fromRequest: number;
+  fromAllocation: number;
   requestToAllocationMedian: number | null;
   requestToAllocationP90: number | null;
   allocationToStartMedian: number | null;
@@ -71,10 +74,17 @@ export interface LeadTimeRow {
   requestToStartP90: number | null;
 }
 
+/**
+ * Request to allocation only where there was a request; to start from the request where there
+ * was one and from the allocation otherwise (on the municipal route requested_on holds the
+ * allocation's date).
+ */
 const LEAD_TIMES = sql`
   count(*)::int AS trajectories,
-  percentile_cont(0.5) WITHIN GROUP (ORDER BY allocated_on - requested_on)::float8 AS "requestToAllocationMedian",
-  percentile_cont(0.9) WITHIN GROUP (ORDER BY allocated_on - requested_on)::float8 AS "requestToAllocationP90",
+  count(*) FILTER (WHERE route = 'REQUEST')::int AS "fromRequest",
+  count(*) FILTER (WHERE route = 'MUNICIPAL')::int AS "fromAllocation",
+  (percentile_cont(0.5) WITHIN GROUP (ORDER BY allocated_on - requested_on) FILTER (WHERE route = 'REQUEST'))::float8 AS "requestToAllocationMedian",
+  (percentile_cont(0.9) WITHIN GROUP (ORDER BY allocated_on - requested_on) FILTER (WHERE route = 'REQUEST'))::float8 AS "requestToAllocationP90",
   percentile_cont(0.5) WITHIN GROUP (ORDER BY started_on - allocated_on)::float8 AS "allocationToStartMedian",
   percentile_cont(0.9) WITHIN GROUP (ORDER BY started_on - allocated_on)::float8 AS "allocationToStartP90",
   percentile_cont(0.5) WITHIN GROUP (ORDER BY started_on - requested_on)::float8 AS "requestToStartMedian",

@@ -98,6 +98,17 @@ export type CategorySpending = {
   yearToDateEuros: Scalars['Float']['output'];
 };
 
+export type CategorySpendingVsBudget = {
+  __typename?: 'CategorySpendingVsBudget';
+  budgetEuros?: Maybe<Scalars['Float']['output']>;
+  /** The budget plan's lines this category's budget comes from, e.g. ZIN Kader. */
+  budgetLines: Array<Scalars['String']['output']>;
+  budgetToDateEuros?: Maybe<Scalars['Float']['output']>;
+  declaredEuros: Scalars['Float']['output'];
+  productCategory: ProductCategory;
+  shareOfBudgetToDate?: Maybe<Scalars['Float']['output']>;
+};
+
 export type DayStatistics = {
   __typename?: 'DayStatistics';
   medianDays?: Maybe<Scalars['Float']['output']>;
@@ -138,10 +149,21 @@ export type IjwCode = {
   nameNl?: Maybe<Scalars['String']['output']>;
 };
 
+/**
+ * Days to care for regular (not crisis) care started in the period. A lead time runs from the request
+ * (JW315) where there is one, and from the allocation where the municipality's access team referred
+ * and the region allocated straight away (iJw: no JW315 on that route).
+ */
 export type LeadTimes = {
   __typename?: 'LeadTimes';
   allocationToStart: DayStatistics;
+  /** Trajectories on the municipal route, whose lead time runs from the allocation. */
+  fromAllocation: Scalars['Int']['output'];
+  /** Trajectories whose lead time runs from a request (JW315). */
+  fromRequest: Scalars['Int']['output'];
+  /** Over the trajectories with a request only. */
   requestToAllocation: DayStatistics;
+  /** From the request where there is one, from the allocation otherwise. */
   requestToStart: DayStatistics;
   trajectories: Scalars['Int']['output'];
 };
@@ -364,8 +386,10 @@ export type Referral = {
   provider: Provider;
   referrerType: IjwCode;
   region: Region;
+  /** The request's date (JW315); on the municipal route, which has none, the allocation's. */
   requestedOn: Scalars['Date']['output'];
   residential: Scalars['Boolean']['output'];
+  route: ReferralRoute;
   startedOn?: Maybe<Scalars['Date']['output']>;
   status: ReferralStatus;
 };
@@ -401,6 +425,13 @@ export type ReferralFlow = {
   referrerType: IjwCode;
 };
 
+/** How a referral reached its allocation (iJw message flow). */
+export type ReferralRoute =
+  /** Referred by the municipality's own access team (COD327 01) and allocated straight away, without a JW315. */
+  | 'MUNICIPAL'
+  /** A provider's request for allocation (JW315), then the allocation (JW301). */
+  | 'REQUEST';
+
 export type ReferralStatus =
   | 'ALLOCATED'
   | 'ENDED'
@@ -423,6 +454,12 @@ export type Region = {
   code: Scalars['ID']['output'];
   /** Declared euros (JW323) per product category and month of a year, and the year to date. */
   spending?: Maybe<Spending>;
+  /**
+   * Declared euros (JW323) against the region's budget (npm run import:budget) per product category
+   * and for the year to date, with the cost per young person in care; monitoring adds CBS's cost
+   * figure (83454NED) for the same year.
+   */
+  spendingVsBudget?: Maybe<SpendingVsBudget>;
 };
 
 
@@ -441,6 +478,12 @@ export type RegionAccessStatisticsArgs = {
 
 /** A youth-care region (jeugdregio); the registry subgraph owns its name and municipalities. */
 export type RegionSpendingArgs = {
+  year: Scalars['Int']['input'];
+};
+
+
+/** A youth-care region (jeugdregio); the registry subgraph owns its name and municipalities. */
+export type RegionSpendingVsBudgetArgs = {
   year: Scalars['Int']['input'];
 };
 
@@ -473,6 +516,27 @@ export type Spending = {
   year: Scalars['Int']['output'];
   /** All product categories, the year so far. */
   yearToDateEuros: Scalars['Float']['output'];
+};
+
+/** A region's spending against its budget in one year, to date. */
+export type SpendingVsBudget = {
+  __typename?: 'SpendingVsBudget';
+  /** The year's budget over every product category; null when no budget was imported for the year. */
+  budgetEuros?: Maybe<Scalars['Float']['output']>;
+  /** The budget for the months so far (budget × months through throughMonth / 12). */
+  budgetToDateEuros?: Maybe<Scalars['Float']['output']>;
+  byProductCategory: Array<CategorySpendingVsBudget>;
+  declaredEuros: Scalars['Float']['output'];
+  /** Declared euros per young person in care. */
+  declaredPerYoungPersonInCare?: Maybe<Scalars['Float']['output']>;
+  regionCode: Scalars['ID']['output'];
+  /** Declared euros as a share of the budget to date; above 1 when spending runs ahead of the budget. */
+  shareOfBudgetToDate?: Maybe<Scalars['Float']['output']>;
+  /** First day of the last month with declarations: the year to date runs through it; null without declarations. */
+  throughMonth?: Maybe<Scalars['Date']['output']>;
+  year: Scalars['Int']['output'];
+  /** Young people with at least one declaration in the year. */
+  youngPeopleInCare: Scalars['Int']['output'];
 };
 
 
@@ -560,6 +624,7 @@ export type FederationTypes = {
   Provider: Provider;
   Referral: Referral;
   Region: Region;
+  SpendingVsBudget: SpendingVsBudget;
 };
 
 /** Mapping of federation reference types */
@@ -579,6 +644,9 @@ export type FederationReferenceTypes = {
   Region:
     ( { __typename: 'Region' }
     & GraphQLRecursivePick<FederationTypes['Region'], {"code":true}> );
+  SpendingVsBudget:
+    ( { __typename: 'SpendingVsBudget' }
+    & GraphQLRecursivePick<FederationTypes['SpendingVsBudget'], {"regionCode":true,"year":true}> );
 };
 
 
@@ -594,6 +662,7 @@ export type ResolversTypes = {
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   AuditEntry: ResolverTypeWrapper<AuditEntryModel>;
   CategorySpending: ResolverTypeWrapper<CategorySpending>;
+  CategorySpendingVsBudget: ResolverTypeWrapper<CategorySpendingVsBudget>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DayStatistics: ResolverTypeWrapper<DayStatistics>;
   Declaration: ResolverTypeWrapper<DeclarationModel>;
@@ -627,10 +696,12 @@ export type ResolversTypes = {
   ReferralCount: ResolverTypeWrapper<Omit<ReferralCount, 'referrerType'> & { referrerType: ResolversTypes['IjwCode'] }>;
   ReferralFilter: ReferralFilter;
   ReferralFlow: ResolverTypeWrapper<Omit<ReferralFlow, 'referrerType'> & { referrerType: ResolversTypes['IjwCode'] }>;
+  ReferralRoute: ReferralRoute;
   ReferralStatus: ReferralStatus;
   Region: ResolverTypeWrapper<RegionRef>;
   RegionClientLevel: ResolverTypeWrapper<ClientLevelModel>;
   Spending: ResolverTypeWrapper<Spending>;
+  SpendingVsBudget: ResolverTypeWrapper<SpendingVsBudget>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -644,6 +715,7 @@ export type ResolversParentTypes = {
   String: Scalars['String']['output'];
   AuditEntry: AuditEntryModel;
   CategorySpending: CategorySpending;
+  CategorySpendingVsBudget: CategorySpendingVsBudget;
   Date: Scalars['Date']['output'];
   DayStatistics: DayStatistics;
   Declaration: DeclarationModel;
@@ -676,6 +748,7 @@ export type ResolversParentTypes = {
   Region: RegionRef;
   RegionClientLevel: ClientLevelModel;
   Spending: Spending;
+  SpendingVsBudget: SpendingVsBudget | FederationReferenceTypes['SpendingVsBudget'];
 };
 
 export type AccessComparisonResolvers<ContextType = AccessContext, ParentType extends ResolversParentTypes['AccessComparison'] = ResolversParentTypes['AccessComparison']> = {
@@ -728,6 +801,15 @@ export type CategorySpendingResolvers<ContextType = AccessContext, ParentType ex
   yearToDateEuros?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
+export type CategorySpendingVsBudgetResolvers<ContextType = AccessContext, ParentType extends ResolversParentTypes['CategorySpendingVsBudget'] = ResolversParentTypes['CategorySpendingVsBudget']> = {
+  budgetEuros?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  budgetLines?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  budgetToDateEuros?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  declaredEuros?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  productCategory?: Resolver<ResolversTypes['ProductCategory'], ParentType, ContextType>;
+  shareOfBudgetToDate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+};
+
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
   name: 'Date';
 }
@@ -754,6 +836,8 @@ export type IjwCodeResolvers<ContextType = AccessContext, ParentType extends Res
 
 export type LeadTimesResolvers<ContextType = AccessContext, ParentType extends ResolversParentTypes['LeadTimes'] = ResolversParentTypes['LeadTimes']> = {
   allocationToStart?: Resolver<ResolversTypes['DayStatistics'], ParentType, ContextType>;
+  fromAllocation?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  fromRequest?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   requestToAllocation?: Resolver<ResolversTypes['DayStatistics'], ParentType, ContextType>;
   requestToStart?: Resolver<ResolversTypes['DayStatistics'], ParentType, ContextType>;
   trajectories?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -896,6 +980,7 @@ export type ReferralResolvers<ContextType = AccessContext, ParentType extends Re
   region?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
   requestedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   residential?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  route?: Resolver<ResolversTypes['ReferralRoute'], ParentType, ContextType>;
   startedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ReferralStatus'], ParentType, ContextType>;
 };
@@ -926,6 +1011,7 @@ export type RegionResolvers<ContextType = AccessContext, ParentType extends Reso
   clientLevel?: Resolver<Maybe<ResolversTypes['RegionClientLevel']>, ParentType, ContextType>;
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   spending?: Resolver<Maybe<ResolversTypes['Spending']>, ParentType, ContextType, RequireFields<RegionSpendingArgs, 'year'>>;
+  spendingVsBudget?: Resolver<Maybe<ResolversTypes['SpendingVsBudget']>, ParentType, ContextType, RequireFields<RegionSpendingVsBudgetArgs, 'year'>>;
 };
 
 export type RegionClientLevelResolvers<ContextType = AccessContext, ParentType extends ResolversParentTypes['RegionClientLevel'] = ResolversParentTypes['RegionClientLevel']> = {
@@ -939,12 +1025,27 @@ export type SpendingResolvers<ContextType = AccessContext, ParentType extends Re
   yearToDateEuros?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
+export type SpendingVsBudgetResolvers<ContextType = AccessContext, ParentType extends ResolversParentTypes['SpendingVsBudget'] = ResolversParentTypes['SpendingVsBudget'], FederationReferenceType extends FederationReferenceTypes['SpendingVsBudget'] = FederationReferenceTypes['SpendingVsBudget']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['SpendingVsBudget']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  budgetEuros?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  budgetToDateEuros?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  byProductCategory?: Resolver<Array<ResolversTypes['CategorySpendingVsBudget']>, ParentType, ContextType>;
+  declaredEuros?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  declaredPerYoungPersonInCare?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  regionCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  shareOfBudgetToDate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  throughMonth?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  youngPeopleInCare?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = AccessContext> = {
   AccessComparison?: AccessComparisonResolvers<ContextType>;
   AccessStatistics?: AccessStatisticsResolvers<ContextType>;
   Allocation?: AllocationResolvers<ContextType>;
   AuditEntry?: AuditEntryResolvers<ContextType>;
   CategorySpending?: CategorySpendingResolvers<ContextType>;
+  CategorySpendingVsBudget?: CategorySpendingVsBudgetResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DayStatistics?: DayStatisticsResolvers<ContextType>;
   Declaration?: DeclarationResolvers<ContextType>;
@@ -975,5 +1076,6 @@ export type Resolvers<ContextType = AccessContext> = {
   Region?: RegionResolvers<ContextType>;
   RegionClientLevel?: RegionClientLevelResolvers<ContextType>;
   Spending?: SpendingResolvers<ContextType>;
+  SpendingVsBudget?: SpendingVsBudgetResolvers<ContextType>;
 };
 

@@ -1,7 +1,7 @@
 import { addDays } from '@youth-care/lib/dates';
 import type { ExistingState, ImportChanges, NewAllocation, NewDeclaration, NewPlan, TrajectoryRow } from '../db/import-repository.js';
 import type { AccessRecord, AllocationRecord, DeclarationRecord, PlanRecord } from './records.js';
-import { monthStartOf } from './records.js';
+import { monthStartOf, referralOf } from './records.js';
 
 /** A record as read, with where it came from, for the report. */
 export interface NumberedRecord {
@@ -20,6 +20,9 @@ export interface Pseudonymiser {
   client(id: string): string;
   family(id: string): string;
 }
+
+/** COD327: the municipality's own access team, whose referrals are allocated without a JW315. */
+const MUNICIPAL_REFERRER = '01';
 
 /** Crisis care may start before the allocation, for at most four weeks (Jeugdwet). */
 const CRISIS_GRACE_DAYS = 28;
@@ -91,6 +94,7 @@ export function planImport(
           providerAgb: record.provider,
           crisis: record.crisis,
           residential: record.residential,
+          route: 'REQUEST',
           requestedOn: record.requestedOn,
           allocatedOn: null,
           startedOn: null,
@@ -108,11 +112,43 @@ export function planImport(
         break;
       }
       case 'JW301': {
-        if (!state) {
-          fail(`JW301 for trajectory ${record.trajectory} has no request (JW315) before it`);
+        const referral = referralOf(record);
+        if (!state && referral?.referrerType !== MUNICIPAL_REFERRER) {
+          fail(
+            `JW301 for trajectory ${record.trajectory} has no request (JW315) before it; ` +
+              `only an allocation on referral by the municipality (referrer ${MUNICIPAL_REFERRER}) comes without one` +
+              (referral ? `, this one names referrer ${referral.referrerType}` : ''),
+          );
           break;
         }
-        const why = allocationProblems(record, state.row, today);
+        if (!state && referral) {
+          if (referral.birthYear > Number(record.allocatedOn.slice(0, 4))) {
+            fail('birthYear lies after allocatedOn');
+            break;
+          }
+          const row: TrajectoryRow = {
+            id: record.trajectory,
+            clientPseudonym: pseudonyms.client(referral.client),
+            birthYear: referral.birthYear,
+            municipality: referral.municipality,
+            referrerType: referral.referrerType,
+            productCategory: record.productCode.slice(0, 2),
+            productCode: record.productCode,
+            providerAgb: referral.provider,
+            crisis: referral.crisis,
+            residential: referral.residential,
+            route: 'MUNICIPAL',
+            // The municipal route has no request: the young person is referred on the day of the allocation.
+            requestedOn: record.allocatedOn,
+            allocatedOn: null,
+            startedOn: null,
+            endedOn: null,
+            endReason: null,
+          };
+          trajectories.set(record.trajectory, { row, allocations: [], declared: new Map(), touched: true });
+        }
+        const current = trajectories.get(record.trajectory)!;
+        const why = allocationProblems(record, current.row, today);
         if (why.length) {
           fail(...why);
           break;
@@ -135,10 +171,10 @@ export function planImport(
           break;
         }
         allocations.set(allocation.id, allocation);
-        state.allocations.push(allocation);
+        current.allocations.push(allocation);
         changes.allocations.push(allocation);
-        if (state.row.allocatedOn === null || record.allocatedOn < state.row.allocatedOn) state.row.allocatedOn = record.allocatedOn;
-        state.touched = true;
+        if (current.row.allocatedOn === null || record.allocatedOn < current.row.allocatedOn) current.row.allocatedOn = record.allocatedOn;
+        current.touched = true;
         break;
       }
       case 'JW305': {
@@ -152,7 +188,9 @@ export function planImport(
         }
         const why: string[] = [];
         if (record.startedOn > today) why.push(`startedOn ${record.startedOn} lies in the future`);
-        if (record.startedOn < state.row.requestedOn) why.push(`startedOn ${record.startedOn} lies before the request (${state.row.requestedOn})`);
+        // On the municipal route the referral date is the allocation's, which crisis care may precede.
+        const referredBefore = state.row.route === 'MUNICIPAL' && state.row.crisis;
+        if (!referredBefore && record.startedOn < state.row.requestedOn) why.push(`startedOn ${record.startedOn} lies before the request (${state.row.requestedOn})`);
         if (state.row.crisis) {
           const allocatedOn = state.row.allocatedOn;
           if (allocatedOn !== null && allocatedOn > addDays(record.startedOn, CRISIS_GRACE_DAYS)) {
@@ -268,6 +306,9 @@ function declarationProblems(record: DeclarationRecord, state: TrajectoryState, 
     (a) => a.productCode === record.productCode && a.validFrom.slice(0, 7) <= record.month && (a.validUntil === null || a.validUntil.slice(0, 7) >= record.month),
   );
   if (!allocation) return [...why, `no allocation for ${record.productCode} covers ${record.month}`];
+  if (allocation.financingVariant === 'TAAKGERICHT') {
+    return [...why, `allocation ${allocation.id} is financed task-based (TAAKGERICHT): no declarations per client`];
+  }
   if (record.unit !== allocation.unit) why.push(`unit ${record.unit} differs from the allocation's unit ${allocation.unit}`);
   const perMonth = PER_MONTH[allocation.frequency];
   if (perMonth !== undefined && record.volume > allocation.volume * perMonth) {

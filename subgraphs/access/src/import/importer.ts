@@ -26,10 +26,11 @@ export interface ImportContext {
 
 const NOTHING = { trajectories: 0, allocations: 0, declarations: 0, plans: 0 };
 
-/** Imports a JSON Lines batch: every record valid and in order, or nothing at all. */
-export function importJsonLines(context: ImportContext, text: string): Promise<ImportReport> {
+/** Imports a JSON Lines batch: every record valid and in order, or nothing at all. A file without records is refused. */
+export async function importJsonLines(context: ImportContext, text: string): Promise<ImportReport> {
   const parsed: { line: number; value: unknown; error?: string }[] = [];
-  text.split('\n').forEach((raw, i) => {
+  // Spreadsheet and Windows tools start UTF-8 files with a byte order mark.
+  text.replace(/^\uFEFF/, '').split('\n').forEach((raw, i) => {
     if (raw.trim() === '') return;
     try {
       parsed.push({ line: i + 1, value: JSON.parse(raw) });
@@ -37,6 +38,9 @@ export function importJsonLines(context: ImportContext, text: string): Promise<I
       parsed.push({ line: i + 1, value: undefined, error: 'the line is not valid JSON' });
     }
   });
+  if (parsed.length === 0) {
+    return { status: 'REJECTED', region: context.region.code, records: 0, problems: [{ line: 1, problems: ['the file holds no records'] }], written: NOTHING };
+  }
   return importParsed(context, parsed, createHash('sha256').update(text).digest('hex'));
 }
 

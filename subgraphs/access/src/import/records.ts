@@ -50,9 +50,22 @@ const request = z.object({
   crisis: flag(),
   residential: flag(),
 });
+/**
+ * When the municipality's own access team referred (COD327 01) the region allocates straight
+ * away, without a JW315: the allocation then names the young person and the referrer itself, with
+ * the fields of a JW315 (client, birthYear, municipality, referrerType, provider, crisis,
+ * residential); otherwise it carries none of them.
+ */
 const allocation = z.object({
   message: z.literal('JW301'),
   trajectory: text(),
+  client: text(/^.{1,64}$/).optional(),
+  birthYear: whole(1990, 2100).optional(),
+  municipality: text(/^GM\d{4}$/).optional(),
+  referrerType: coded(REFERRER_TYPES, 'COD327').optional(),
+  provider: text(/^\d{8}$/).optional(),
+  crisis: flag().optional(),
+  residential: flag().optional(),
   allocation: text(),
   allocatedOn: date(),
   productCode: text(PRODUCT_CODE),
@@ -127,12 +140,33 @@ function problemsOf(error: z.ZodError): string[] {
   return problems;
 }
 
-/** What no single field shows: the municipality on the day, the product code's category, the validity period. */
+/** The units (WJ756) each financing variant counts in; a task-based allocation is not counted per client. */
+export const UNITS_BY_VARIANT: Readonly<Record<(typeof FINANCING_VARIANTS)[number], readonly string[] | null>> = {
+  INSPANNINGSGERICHT: ['01', '04', '14', '16', '82'],
+  OUTPUTGERICHT: ['83', '84'],
+  TAAKGERICHT: null,
+};
+
+/** The fields a municipal-route JW301 must carry, beyond crisis and residential (false when left out). */
+const REFERRAL_FIELDS = ['client', 'birthYear', 'municipality', 'provider'] as const;
+
+/**
+ * What no single field shows: the municipality on the day, the product code's category, the
+ * validity period, a municipal-route allocation's referral in full, the unit against the financing variant.
+ */
 function crossChecks(input: Record<string, unknown>, region: RegionInfo): string[] {
   const problems: string[] = [];
-  const { message, requestedOn, municipality, productCode, productCategory, validFrom, validUntil } = input;
-  if (message === 'JW315' && isDate(requestedOn) && !membersOn(region, requestedOn).some((m) => m.code === municipality)) {
-    problems.push(`municipality ${String(municipality)} is not part of ${region.name} (${region.code}) on ${requestedOn}`);
+  const { message, requestedOn, allocatedOn, municipality, productCode, productCategory, validFrom, validUntil } = input;
+  const referredOn = message === 'JW315' ? requestedOn : message === 'JW301' && input.referrerType !== undefined ? allocatedOn : undefined;
+  if (isDate(referredOn) && !membersOn(region, referredOn).some((m) => m.code === municipality)) {
+    problems.push(`municipality ${String(municipality)} is not part of ${region.name} (${region.code}) on ${referredOn}`);
+  }
+  if (message === 'JW301' && input.referrerType !== undefined) {
+    for (const field of REFERRAL_FIELDS) if (input[field] === undefined) problems.push(`${field} is missing or malformed`);
+  }
+  const units = message === 'JW301' ? UNITS_BY_VARIANT[input.financingVariant as (typeof FINANCING_VARIANTS)[number]] : undefined;
+  if (units && typeof input.unit === 'string' && !units.includes(input.unit)) {
+    problems.push(`unit ${input.unit} does not fit financing variant ${String(input.financingVariant)} (units ${units.join(', ')})`);
   }
   if (message === 'JW315' && typeof productCode === 'string' && PRODUCT_CODE.test(productCode) && productCode.slice(0, 2) !== productCategory) {
     problems.push(`productCode ${productCode} does not belong to product category ${String(productCategory)}`);
@@ -151,6 +185,16 @@ export function checkRecord(raw: unknown, region: RegionInfo): { record?: Access
   const parsed = SCHEMAS[input.message].safeParse(input);
   const problems = [...(parsed.success ? [] : problemsOf(parsed.error)), ...crossChecks(input, region)];
   return parsed.success && problems.length === 0 ? { record: parsed.data, problems: [] } : { problems };
+}
+
+/** Who the young person is and who referred them: a JW315 carries it, and so does a JW301 on the municipal route. */
+export type ReferralFields = Pick<RequestRecord, 'client' | 'birthYear' | 'municipality' | 'referrerType' | 'provider' | 'crisis' | 'residential'>;
+
+/** The referral a municipal-route allocation carries; checkRecord admits it whole or not at all. */
+export function referralOf(record: AllocationRecord): ReferralFields | null {
+  const { client, birthYear, municipality, referrerType, provider } = record;
+  if (referrerType === undefined || client === undefined || birthYear === undefined || municipality === undefined || provider === undefined) return null;
+  return { client, birthYear, municipality, referrerType, provider, crisis: record.crisis ?? false, residential: record.residential ?? false };
 }
 
 /** The month a declaration covers, as the date of its first day. */

@@ -19,6 +19,8 @@ export const AccessStatistics: AccessStatisticsResolvers = {
     const row = await ctx.loaders.leadTimes.load(s);
     return {
       trajectories: row.trajectories,
+      fromRequest: row.fromRequest,
+      fromAllocation: row.fromAllocation,
       requestToAllocation: { medianDays: row.requestToAllocationMedian, p90Days: row.requestToAllocationP90 },
       allocationToStart: { medianDays: row.allocationToStartMedian, p90Days: row.allocationToStartP90 },
       requestToStart: { medianDays: row.requestToStartMedian, p90Days: row.requestToStartP90 },

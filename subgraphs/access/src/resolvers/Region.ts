@@ -1,3 +1,4 @@
+import { spendingVsBudget } from './SpendingVsBudget.js';
 import { requireAccess } from '@youth-care/lib/auth/policy';
 import { regionYouthPopulation } from '@youth-care/lib/regions/population';
 import { servedRegionRef } from '@youth-care/lib/regions/resolvers';
@@ -28,6 +29,7 @@ export const Region: RegionResolvers = {
       })),
     };
   },
+  spendingVsBudget: (r, args, ctx) => spendingVsBudget(r.code, args.year, ctx),
   accessComparison: async (r, args, ctx) => {
     const years = checkYears(args.years);
     const rows = await ctx.loaders.yearFigures.load({ region: r.code, years });

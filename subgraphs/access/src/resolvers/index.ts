@@ -10,6 +10,7 @@ import { Query } from './Query.js';
 import { Referral } from './Referral.js';
 import { Region } from './Region.js';
 import { RegionClientLevel } from './RegionClientLevel.js';
+import { SpendingVsBudget } from './SpendingVsBudget.js';
 
 /** Access's resolvers: one file per GraphQL type, named after it. */
 export const resolvers: Resolvers = {
@@ -24,4 +25,5 @@ export const resolvers: Resolvers = {
   Declaration,
   Plan,
   AuditEntry,
+  SpendingVsBudget,
 };

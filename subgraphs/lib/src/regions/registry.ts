@@ -128,8 +128,8 @@ const DEMO_REGIONS: readonly RegionInfo[] = [
       always('GM0766', 'Dongen'),
       always('GM0784', 'Gilze en Rijen'),
       always('GM0809', 'Loon op Zand'),
-      always('GM1723', 'Alphen-Chaam'),
-      always('GM0744', 'Baarle-Nassau'),
+      { code: 'GM1723', name: 'Alphen-Chaam', validFrom: '2020-01-01', validUntil: null, note: 'in West-Brabant Oost (JZ34) until 2019' },
+      { code: 'GM0744', name: 'Baarle-Nassau', validFrom: '2020-01-01', validUntil: null, note: 'in West-Brabant Oost (JZ34) until 2019' },
     ],
   },
   {
@@ -196,6 +196,8 @@ const DEMO_REGIONS: readonly RegionInfo[] = [
       { code: 'GM0738', name: 'Aalburg', validFrom: null, validUntil: '2018-12-31', note: 'merged into Altena (GM1959)' },
       { code: 'GM0870', name: 'Werkendam', validFrom: null, validUntil: '2018-12-31', note: 'merged into Altena (GM1959)' },
       { code: 'GM0874', name: 'Woudrichem', validFrom: null, validUntil: '2018-12-31', note: 'merged into Altena (GM1959)' },
+      { code: 'GM1723', name: 'Alphen-Chaam', validFrom: null, validUntil: '2019-12-31', note: 'moved to Hart van Brabant (JZ35)' },
+      { code: 'GM0744', name: 'Baarle-Nassau', validFrom: null, validUntil: '2019-12-31', note: 'moved to Hart van Brabant (JZ35)' },
     ],
   },
 ];
@@ -231,10 +233,15 @@ export function membersOn(region: RegionInfo, date: string): MunicipalityMembers
   );
 }
 
-export function municipalityByCode(code: string): { region: RegionInfo; membership: MunicipalityMembership } | undefined {
-  for (const region of REGIONS) {
-    const membership = region.municipalities.find((m) => m.code === code);
-    if (membership) return { region, membership };
-  }
-  return undefined;
+/**
+ * A municipality's region: on a date when given, otherwise its latest (a municipality that moved
+ * between regions has a membership in each).
+ */
+export function municipalityByCode(code: string, on?: string): { region: RegionInfo; membership: MunicipalityMembership } | undefined {
+  const found = REGIONS.flatMap((region) =>
+    region.municipalities
+      .filter((m) => m.code === code && (on === undefined || ((m.validFrom === null || m.validFrom <= on) && (m.validUntil === null || on <= m.validUntil))))
+      .map((membership) => ({ region, membership })),
+  );
+  return found.sort((a, b) => (b.membership.validUntil ?? '9999').localeCompare(a.membership.validUntil ?? '9999'))[0];
 }

@@ -1,14 +1,15 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FigureStatus } from '../db/national-schema.js';
 import { ImportRejected, Problems } from '../reports/rejected.js';
 import { parsePeriod } from './periods.js';
+import type { RawCbsTable } from './raw.js';
+import { readV3, V3_MARKER_FILE } from './read-v3.js';
+import { readV4, V4_MARKER_FILE } from './read-v4.js';
+import { matchCode, tableSpec, type CbsCodeSpec, type CbsTableSpec } from './tables.js';
 
-/**
- * One CBS StatLine table as OData v4 serves it (https://odata4.cbs.nl/CBS/<table>/), saved as a
- * folder of JSON files: Properties.json, MeasureCodes.json, one <Dimension>Codes.json per
- * dimension (RegioS and Perioden at least) and Observations.json, each as CBS sends it.
- */
+/** One CBS table, checked, with its codes matched to those monitoring reads, ready to store. */
 export interface CbsTableData {
   readonly id: string;
   readonly title: string;
@@ -42,159 +43,105 @@ const STATUSES: Readonly<Record<string, FigureStatus>> = {
   provisional: 'PROVISIONAL',
 };
 
-const OBSERVATION_FIELDS = new Set(['Id', 'Measure', 'Value', 'ValueAttribute', 'StringValue']);
-/** A ValueAttribute of "None" marks an ordinary figure; any other (Secret, Unknown, Impossible, ...) marks none. */
-const NO_MARKER = 'None';
-const SECRET_STRING = '.';
+/** Which service a saved folder comes from: v4 (Observations.json) or v3 (TypedDataSet.json). */
+export const isCbsFolder = (folder: string): boolean => existsSync(join(folder, V4_MARKER_FILE)) || existsSync(join(folder, V3_MARKER_FILE));
 
-type Json = Record<string, unknown>;
+const listed = (codes: Iterable<[string, { title: string }]>) => [...codes].map(([code, c]) => `${code} "${c.title}"`).join(', ') || 'nothing';
+const expected = (spec: CbsCodeSpec) => `"${spec.title}" (${[spec.key, ...(spec.also ?? [])].join(' or ')})`;
 
-async function readJson(folder: string, file: string, problems: Problems): Promise<unknown> {
-  let text: string;
-  try {
-    text = await readFile(join(folder, file), 'utf8');
-  } catch {
-    problems.add(`${file}: missing`);
-    return undefined;
+/** Maps a file's codes onto the spec's: by identifier, then title. Unknown codes keep their own identifier. */
+function codeMap(specs: readonly CbsCodeSpec[], codes: ReadonlyMap<string, { title: string }>, what: string, problems: Problems): Map<string, string> {
+  const map = new Map<string, string>();
+  const taken = new Map<string, string>();
+  for (const [identifier, { title }] of codes) {
+    const spec = matchCode(specs, identifier, title);
+    const key = spec?.key ?? identifier;
+    const other = taken.get(key);
+    if (other !== undefined) problems.add(`${what}: ${other} and ${identifier} both stand for ${key}`);
+    taken.set(key, identifier);
+    map.set(identifier, key);
   }
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (error) {
-    problems.add(`${file}: not valid JSON (${(error as Error).message})`);
-    return undefined;
+  for (const spec of specs) {
+    if (!taken.has(spec.key)) problems.add(`${what}: expected ${expected(spec)}; the file holds ${listed(codes)}`);
   }
+  return map;
 }
 
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
-const text = (value: unknown): string | null => (typeof value === 'string' && value.trim() !== '' ? value : null);
-
-/** The `value` array OData wraps every entity set in. */
-function entities(body: unknown, file: string, problems: Problems): Json[] {
-  if (body === undefined) return [];
-  if (!isObject(body) || !Array.isArray(body.value)) {
-    problems.add(`${file}: expected an OData answer { "value": [ ... ] }`);
-    return [];
+function checkAgainstSpec(raw: RawCbsTable, spec: CbsTableSpec | undefined, problems: Problems) {
+  const measureCodes = new Map(raw.measures.map((m) => [m.identifier, m]));
+  const measures = codeMap(spec?.measures ?? [], measureCodes, `${raw.id} measures`, problems);
+  const members = new Map<string, Map<string, string>>();
+  for (const [name, codes] of raw.dimensions) {
+    const wanted = spec?.dimensions.find((d) => d.name === name)?.members ?? [];
+    members.set(name, name === 'RegioS' || name === 'Perioden' ? new Map([...codes.keys()].map((c) => [c, c])) : codeMap(wanted, codes, `${raw.id} ${name}`, problems));
   }
-  if (typeof body['@odata.nextLink'] === 'string') {
-    problems.add(`${file}: holds one page of several (@odata.nextLink); save every page into one "value" list`);
+  for (const required of ['RegioS', 'Perioden', ...(spec?.dimensions.map((d) => d.name) ?? [])]) {
+    if (!raw.dimensions.has(required)) {
+      problems.add(`${raw.id}: expected dimension ${required}; the file has ${[...raw.dimensions.keys()].join(', ') || 'none'} (every table this import reads is by region and period)`);
+    }
   }
-  const rows: Json[] = [];
-  body.value.forEach((row, i) => {
-    if (isObject(row)) rows.push(row);
-    else problems.add(`${file}: entry ${i} is not an object`);
-  });
-  return rows;
+  return { measures, members };
 }
 
-function codeList(rows: Json[], file: string, problems: Problems): Map<string, Json> {
-  const codes = new Map<string, Json>();
-  rows.forEach((row, i) => {
-    const code = text(row.Identifier);
-    if (!code) return problems.add(`${file}: entry ${i} has no Identifier`);
-    if (codes.has(code)) return problems.add(`${file}: code ${code} appears twice`);
-    if (!text(row.Title)) problems.add(`${file}: code ${code} has no Title`);
-    codes.set(code, row);
-  });
-  return codes;
-}
-
-/** Reads and checks a whole table; any problem rejects all of it, naming every problem found. */
+/** Reads and checks a whole table in either shape; any problem rejects all of it, naming every problem found. */
 export async function readCbsFolder(folder: string): Promise<CbsTableData> {
   const problems = new Problems();
-  let files: string[];
   try {
-    files = await readdir(folder);
+    await readdir(folder);
   } catch {
     throw new ImportRejected(folder, ['not a readable folder']);
   }
-
-  const properties = await readJson(folder, 'Properties.json', problems);
-  const id = isObject(properties) ? text(properties.Identifier) : null;
-  const title = isObject(properties) ? text(properties.Title) : null;
-  if (properties !== undefined && (!id || !title)) problems.add('Properties.json: needs the table Identifier and Title');
-
-  const measures = codeList(entities(await readJson(folder, 'MeasureCodes.json', problems), 'MeasureCodes.json', problems), 'MeasureCodes.json', problems);
-
-  const dimensionNames = files
-    .map((f) => /^(.+)Codes\.json$/.exec(f)?.[1])
-    .filter((name): name is string => name !== undefined && name !== 'Measure')
-    .sort();
-  for (const required of ['RegioS', 'Perioden']) {
-    if (!dimensionNames.includes(required)) problems.add(`${required}Codes.json: missing (every table this import reads is by region and period)`);
-  }
-  const dimensions = new Map<string, Map<string, Json>>();
-  for (const name of dimensionNames) {
-    const file = `${name}Codes.json`;
-    dimensions.set(name, codeList(entities(await readJson(folder, file, problems), file, problems), file, problems));
-  }
+  const v3 = !existsSync(join(folder, V4_MARKER_FILE)) && existsSync(join(folder, V3_MARKER_FILE));
+  const raw = v3 ? await readV3(folder, problems) : await readV4(folder, problems);
+  const spec = tableSpec(raw.id);
+  const { measures, members } = checkAgainstSpec(raw, spec, problems);
 
   const periodStatus = new Map<string, FigureStatus>();
-  for (const [code, row] of dimensions.get('Perioden') ?? []) {
-    if (!parsePeriod(code)) problems.add(`PeriodenCodes.json: ${code} is not a CBS period code such as 2023JJ00 or 2023HJ01`);
-    const status = STATUSES[String(row.Status ?? '').trim().toLowerCase()];
-    if (!status) problems.add(`PeriodenCodes.json: period ${code} has Status ${JSON.stringify(row.Status ?? null)}; expected Definitief, Nader voorlopig or Voorlopig`);
+  for (const [code, row] of raw.dimensions.get('Perioden') ?? []) {
+    if (!parsePeriod(code)) problems.add(`Perioden: ${code} is not a CBS period code such as 2023JJ00 or 2023HJ01`);
+    const status = STATUSES[String(row.status ?? '').trim().toLowerCase()];
+    if (!status) problems.add(`Perioden: period ${code} has Status ${JSON.stringify(row.status ?? null)}; expected Definitief, Nader voorlopig or Voorlopig`);
     else periodStatus.set(code, status);
   }
 
-  const others = dimensionNames.filter((d) => d !== 'RegioS' && d !== 'Perioden');
+  const others = [...raw.dimensions.keys()].filter((d) => d !== 'RegioS' && d !== 'Perioden').sort();
   const observations: CbsObservation[] = [];
   const cells = new Set<string>();
-  const rows = entities(await readJson(folder, 'Observations.json', problems), 'Observations.json', problems);
-  rows.forEach((row, i) => {
-    const where = `Observations.json: entry ${i}${row.Id !== undefined ? ` (Id ${String(row.Id)})` : ''}`;
+  for (const o of raw.observations) {
     const before = problems.list.length;
-    if (!Number.isInteger(row.Id)) problems.add(`${where}: Id must be a whole number`);
-    for (const key of Object.keys(row)) {
-      if (!OBSERVATION_FIELDS.has(key) && !dimensions.has(key)) problems.add(`${where}: unknown column ${key} (no ${key}Codes.json)`);
+    const measure = measures.get(o.measure);
+    if (measure === undefined) problems.add(`${o.where}: Measure ${JSON.stringify(o.measure)} is not in the table's measures`);
+    for (const [name, codes] of raw.dimensions) {
+      if (!codes.has(o.members[name] ?? '')) problems.add(`${o.where}: ${name} ${JSON.stringify(o.members[name])} is not in the ${name} codes`);
     }
-    const measure = text(row.Measure);
-    if (!measure || !measures.has(measure)) problems.add(`${where}: Measure ${JSON.stringify(row.Measure)} is not in MeasureCodes.json`);
-    for (const [name, codes] of dimensions) {
-      if (typeof row[name] !== 'string' || !codes.has(row[name])) problems.add(`${where}: ${name} ${JSON.stringify(row[name])} is not in ${name}Codes.json`);
+    if (problems.list.length > before) continue;
+    const dims = others.map((d) => `${d}=${members.get(d)!.get(o.members[d]!)}`).join(';');
+    const period = o.members.Perioden!;
+    const area = o.members.RegioS!;
+    const key = `${measure}|${dims}|${period}|${area}`;
+    if (cells.has(key)) {
+      problems.add(`${o.where}: a second figure for ${measure} ${area} ${period}${dims ? ` ${dims}` : ''}`);
+      continue;
     }
-    const value = row.Value;
-    if (value !== null && value !== undefined && (typeof value !== 'number' || !Number.isFinite(value))) {
-      problems.add(`${where}: Value must be a number or null, got ${JSON.stringify(value)}`);
-    }
-    const attribute = row.ValueAttribute ?? NO_MARKER;
-    if (typeof attribute !== 'string') problems.add(`${where}: ValueAttribute must be a string`);
-    if (problems.list.length > before) return;
-
-    const dims = others.map((d) => `${d}=${String(row[d])}`).join(';');
-    const period = String(row.Perioden);
-    const area = String(row.RegioS);
-    const cell = `${measure}|${dims}|${period}|${area}`;
-    if (cells.has(cell)) return problems.add(`${where}: a second figure for ${measure} ${area} ${period}${dims ? ` ${dims}` : ''}`);
-    cells.add(cell);
-    const marker =
-      row.StringValue === SECRET_STRING ? SECRET_STRING : attribute !== NO_MARKER ? String(attribute) : typeof value === 'number' ? null : 'Missing';
-    observations.push({
-      cbsId: row.Id as number,
-      measure: measure as string,
-      dims,
-      period,
-      area,
-      value: marker === null ? (value as number) : null,
-      marker,
-      status: periodStatus.get(period) ?? 'PROVISIONAL',
-    });
-  });
-  if (rows.length === 0 && problems.list.length === 0) problems.add('Observations.json: holds no observations');
+    cells.add(key);
+    observations.push({ cbsId: o.cbsId, measure: measure!, dims, period, area, value: o.value, marker: o.marker, status: periodStatus.get(period) ?? 'PROVISIONAL' });
+  }
+  if (raw.observations.length === 0 && problems.list.length === 0) problems.add(`${v3 ? V3_MARKER_FILE : V4_MARKER_FILE}: holds no observations`);
   problems.throwIfAny(folder);
 
   return {
-    id: id as string,
-    title: title as string,
-    description: isObject(properties) ? text(properties.Description) : null,
-    modified: isObject(properties) ? text(properties.Modified) : null,
-    measures: [...measures].map(([code, row]) => ({
-      code,
-      title: String(row.Title),
-      unit: text(row.Unit),
-      decimals: Number.isInteger(row.Decimals) ? (row.Decimals as number) : null,
-    })),
-    codes: [...dimensions].flatMap(([dimension, codes]) =>
-      [...codes].map(([code, row]) => ({ dimension, code, title: String(row.Title), status: dimension === 'Perioden' ? (periodStatus.get(code) ?? null) : null })),
+    id: raw.id,
+    title: raw.title,
+    description: raw.description,
+    modified: raw.modified,
+    measures: raw.measures.map((m) => ({ code: measures.get(m.identifier)!, title: m.title, unit: m.unit, decimals: m.decimals })),
+    codes: [...raw.dimensions].flatMap(([dimension, codes]) =>
+      [...codes].map(([code, row]) => ({
+        dimension,
+        code: members.get(dimension)!.get(code)!,
+        title: row.title,
+        status: dimension === 'Perioden' ? (periodStatus.get(code) ?? null) : null,
+      })),
     ),
     observations,
   };

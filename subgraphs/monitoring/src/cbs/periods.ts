@@ -7,6 +7,7 @@ export interface CbsPeriod {
   readonly year: number;
   /** First day of the period: the municipal boundaries of that day count for region sums. */
   readonly startsOn: string;
+  readonly endsOn: string;
 }
 
 const MONTHS_PER: Record<string, number> = { JJ: 12, HJ: 6, KW: 3, MM: 1 };
@@ -21,7 +22,9 @@ export function parsePeriod(code: string): CbsPeriod | undefined {
   const max = MAX_NUMBER[kind] ?? 0;
   if (kind === 'JJ' ? number !== 0 : number < 1 || number > max) return undefined;
   const month = kind === 'JJ' ? 1 : (number - 1) * (MONTHS_PER[kind] ?? 1) + 1;
-  return { code, year, startsOn: `${yearText}-${String(month).padStart(2, '0')}-01` };
+  const last = month + (MONTHS_PER[kind] ?? 1) - 1;
+  const endsOn = new Date(Date.UTC(year, last, 0)).toISOString().slice(0, 10);
+  return { code, year, startsOn: `${yearText}-${String(month).padStart(2, '0')}-01`, endsOn };
 }
 
 export const yearPeriod = (year: number): string => `${year}JJ00`;

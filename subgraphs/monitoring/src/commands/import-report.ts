@@ -1,3 +1,4 @@
+import { contractRegister } from '../../../procurement/src/contract-register.js';
 import { ImportRejected } from '../reports/rejected.js';
 import { importReportFile } from '../reports/import.js';
 import { REGION_CODES } from '@youth-care/lib/regions/registry';
@@ -21,6 +22,7 @@ await runImport(
   async ([kind, ...files], deps, say) => {
     if (kind !== 'satisfaction' && kind !== 'outcomes') throw new ImportRejected(String(kind), ['the first argument must be satisfaction or outcomes']);
     const { regions } = monitoringSources(deps);
-    for (const file of files) await importReportFile(kind, regions, file, say);
+    const contracted = contractRegister(deps);
+    for (const file of files) await importReportFile(kind, regions, file, say, contracted);
   },
 );

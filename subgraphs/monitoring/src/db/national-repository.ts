@@ -129,15 +129,22 @@ export interface AreaMember {
   validUntil: string | null;
 }
 
-/** One indicator in one period: a measure (and the measure it is weighed against) in one cell of the other dimensions. */
+/** One indicator in one period: a measure (and the measures it is weighed against or published relative as) in one cell of the other dimensions. */
 export interface WantedFigure {
   indicator: string;
   tableId: string;
   measure: string;
   dims: string;
   weightMeasure: string | null;
+  relativeMeasure: string | null;
   period: string;
   startsOn: string;
+}
+
+/** An area whose own CBS row (JZ.., GM...., NL01) stands for it in a period, where CBS has one. */
+export interface OwnRow {
+  area: string;
+  period: string;
 }
 
 export interface AggregateRow {
@@ -149,43 +156,70 @@ export interface AggregateRow {
   present: number;
   /** Members whose figure (or weight) CBS did not publish. */
   withoutFigure: number;
+  /** The members without a row or without a figure, by code. */
+  incompleteMembers: string[];
   total: number | null;
   weight: number | null;
   weighted: number | null;
   /** The least final status among the figures summed: 1 provisional, 2 revised provisional, 3 final. */
   statusRank: number | null;
+  /** The area's own row, where it may stand for the area: present, its figure, weight, status and CBS's relative figure. */
+  ownPresent: boolean | null;
+  ownValue: number | null;
+  ownWeight: number | null;
+  ownStatusRank: number | null;
+  ownRelative: number | null;
 }
 
 /**
- * Sums each indicator over each area's members as they were on the period's first day, in one
- * statement for every area, indicator and period asked. Means are weighted by their weight measure.
+ * Each indicator for each area and period, in one statement for all of them: the area's own row
+ * where it may stand for the area, and the sum over the area's members as they were on the
+ * period's first day (means weighted by their weight measure).
  */
-export async function aggregate(src: Source, members: readonly AreaMember[], wanted: readonly WantedFigure[]): Promise<AggregateRow[]> {
+export async function aggregate(src: Source, members: readonly AreaMember[], wanted: readonly WantedFigure[], own: readonly OwnRow[]): Promise<AggregateRow[]> {
   const o = src.tables.cbsObservation;
+  const cellOf = (alias: string, measure: string, area: string) =>
+    sql`${sql.raw(alias)}.table_id = w."tableId" AND ${sql.raw(alias)}.measure = w.${sql.raw(measure)} AND ${sql.raw(alias)}.dims = w.dims
+      AND ${sql.raw(alias)}.period = w.period AND ${sql.raw(alias)}.area = ${sql.raw(area)}`;
   const result = await src.db.execute(sql`
     WITH members AS (
       SELECT * FROM jsonb_to_recordset(${JSON.stringify(members)}::jsonb)
         AS m(area text, member text, "validFrom" date, "validUntil" date)),
     wanted AS (
       SELECT * FROM jsonb_to_recordset(${JSON.stringify(wanted)}::jsonb)
-        AS w(indicator text, "tableId" text, measure text, dims text, "weightMeasure" text, period text, "startsOn" date)),
+        AS w(indicator text, "tableId" text, measure text, dims text, "weightMeasure" text, "relativeMeasure" text, period text, "startsOn" date)),
+    own AS (
+      SELECT * FROM jsonb_to_recordset(${JSON.stringify(own)}::jsonb) AS x(area text, period text)),
     cells AS (
-      SELECT m.area, w.indicator, w.period, f.value, f.status, f.area IS NOT NULL AS present,
+      SELECT m.area, m.member, w.indicator, w.period, f.value, f.status, f.area IS NOT NULL AS present,
         CASE WHEN w."weightMeasure" IS NULL THEN NULL ELSE g.value END AS weight,
         w."weightMeasure" IS NOT NULL AND g.value IS NULL AS "weightMissing"
       FROM wanted w
       JOIN members m ON (m."validFrom" IS NULL OR m."validFrom" <= w."startsOn") AND (m."validUntil" IS NULL OR w."startsOn" <= m."validUntil")
-      LEFT JOIN ${o} f ON f.table_id = w."tableId" AND f.measure = w.measure AND f.dims = w.dims AND f.period = w.period AND f.area = m.member
-      LEFT JOIN ${o} g ON g.table_id = w."tableId" AND g.measure = w."weightMeasure" AND g.dims = w.dims AND g.period = w.period AND g.area = m.member)
-    SELECT area, indicator, period,
-      count(*)::int AS expected,
-      count(*) FILTER (WHERE present)::int AS present,
-      count(*) FILTER (WHERE value IS NULL OR "weightMissing")::int AS "withoutFigure",
-      sum(value)::float8 AS total,
-      sum(weight)::float8 AS weight,
-      sum(value * weight)::float8 AS weighted,
-      (min(${rank(sql`status`)}) FILTER (WHERE present))::int AS "statusRank"
-    FROM cells
-    GROUP BY area, indicator, period`);
+      LEFT JOIN ${o} f ON ${cellOf('f', 'measure', 'm.member')}
+      LEFT JOIN ${o} g ON ${cellOf('g', '"weightMeasure"', 'm.member')}),
+    summed AS (
+      SELECT area, indicator, period,
+        count(*)::int AS expected,
+        count(*) FILTER (WHERE present)::int AS present,
+        count(*) FILTER (WHERE value IS NULL OR "weightMissing")::int AS "withoutFigure",
+        coalesce(array_agg(member ORDER BY member) FILTER (WHERE value IS NULL OR "weightMissing"), '{}') AS "incompleteMembers",
+        sum(value)::float8 AS total,
+        sum(weight)::float8 AS weight,
+        sum(value * weight)::float8 AS weighted,
+        (min(${rank(sql`status`)}) FILTER (WHERE present))::int AS "statusRank"
+      FROM cells
+      GROUP BY area, indicator, period),
+    own_cells AS (
+      SELECT x.area, w.indicator, w.period, f.area IS NOT NULL AS "ownPresent", f.value AS "ownValue",
+        CASE WHEN w."weightMeasure" IS NULL THEN NULL ELSE g.value END AS "ownWeight",
+        (CASE WHEN f.area IS NULL THEN NULL ELSE ${rank(sql`f.status`)} END)::int AS "ownStatusRank", r.value AS "ownRelative"
+      FROM own x
+      JOIN wanted w ON w.period = x.period
+      LEFT JOIN ${o} f ON ${cellOf('f', 'measure', 'x.area')}
+      LEFT JOIN ${o} g ON ${cellOf('g', '"weightMeasure"', 'x.area')}
+      LEFT JOIN ${o} r ON ${cellOf('r', '"relativeMeasure"', 'x.area')})
+    SELECT s.*, c."ownPresent", c."ownValue", c."ownWeight", c."ownStatusRank", c."ownRelative"
+    FROM summed s LEFT JOIN own_cells c ON c.area = s.area AND c.indicator = s.indicator AND c.period = s.period`);
   return rowsOf<AggregateRow>(result);
 }

@@ -22,6 +22,16 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/** People of an age range on 1 January: the denominator of a rate. */
+export type AgeGroupPopulation = {
+  __typename?: 'AgeGroupPopulation';
+  /** e.g. 0-17 or 0-22. */
+  ageRange: Scalars['String']['output'];
+  count: Scalars['Int']['output'];
+  status: PopulationStatus;
+  year: Scalars['Int']['output'];
+};
+
 export type Benchmark = {
   __typename?: 'Benchmark';
   /** The median over the compared regions' values that are not suppressed. */
@@ -73,6 +83,13 @@ export type ClientSatisfaction = {
   year: Scalars['Int']['output'];
 };
 
+/** Where an area's figure comes from. */
+export type FigureSource =
+  /** CBS's own row for the area (a region's JZ row, a municipality's GM row, NL01). */
+  | 'CBS_AREA_ROW'
+  /** The sum over the region's municipalities as they were on the period's first day. */
+  | 'MEMBER_SUM';
+
 /** CBS's status of a figure: provisional, revised provisional, final. */
 export type FigureStatus =
   | 'FINAL'
@@ -90,14 +107,19 @@ export type FinancingVariant =
 
 export type Indicator = {
   __typename?: 'Indicator';
-  /** The table's other dimensions, as Dimension=Code. */
+  /** The ages the count covers, e.g. 0-22 (85099NED counts young people up to 23); null for shares and means. */
+  ageRange?: Maybe<Scalars['String']['output']>;
+  /** The table's other dimensions, as Dimension=Code, e.g. VormenVanJeugdzorg=T001407. */
   cbsDimensions: Scalars['String']['output'];
+  /** The CBS measure identifier (OData v4), e.g. M001607. */
   cbsMeasure: Scalars['String']['output'];
-  /** The CBS table it is read from, e.g. 85099NED. */
+  /** The CBS table it is read from now, e.g. 85099NED. */
   cbsTable: Scalars['String']['output'];
   code: IndicatorCode;
   kind: IndicatorKind;
   name: Scalars['String']['output'];
+  /** Years at which CBS continued the series in another table, with another method: values before and after are not comparable. */
+  seriesBreaks: Array<SeriesBreak>;
   /** The unit of `IndicatorValue.value`. */
   unit: Scalars['String']['output'];
 };
@@ -124,7 +146,7 @@ export type IndicatorCode =
 export type IndicatorKind =
   /** A mean, weighed by the count it is a mean over. */
   | 'MEAN'
-  /** A count, compared per 1,000 young people (0-17). */
+  /** A count, compared per 1,000 young people of the count's age range. */
   | 'RATE'
   /** A count as a share (0 to 1) of another count. */
   | 'SHARE';
@@ -133,20 +155,34 @@ export type IndicatorValue = {
   __typename?: 'IndicatorValue';
   /** The value against the Netherlands and the other regions; null for a municipality. */
   benchmark?: Maybe<Benchmark>;
+  /** CBS's own relative figure (percentage of the age range) from its row for the area, where CBS publishes one. */
+  cbsPercentage?: Maybe<Scalars['Float']['output']>;
+  /** The CBS table the period is read from (84134NED until 2020, 85099NED from 2021). */
+  cbsTable: Scalars['String']['output'];
+  /** False when a series break lies between this value's period and the other: the two are not comparable. */
+  comparableWith: Scalars['Boolean']['output'];
   /**
    * The count the value rests on: for a rate the count itself, for a share its part, for a mean the
-   * count it is a mean over. Suppressed when CBS published no figure for one of the municipalities
-   * summed; value null and not suppressed when CBS has no figures for the period at all.
+   * count it is a mean over. Suppressed when CBS suppressed it, or when a sum over members misses a
+   * member's figure (see incompleteMembers); value null and not suppressed when CBS has no figures
+   * for the period at all.
    */
   count: ProtectedCount;
+  /**
+   * The municipalities without a published figure that make a sum over members unknown; empty when
+   * the figure is known or comes from CBS's own row for the area.
+   */
+  incompleteMembers: Array<Municipality>;
   indicator: Indicator;
   /** CBS period code, e.g. 2023JJ00. */
   period: Scalars['String']['output'];
-  /** The young people (0-17) a rate is computed over. */
-  population?: Maybe<PopulationFigure>;
+  /** The people of the indicator's age range a rate is computed over; null for shares and means. */
+  population?: Maybe<AgeGroupPopulation>;
+  /** Whether the figure is CBS's own row for the area or a sum over its municipalities; null without figures. */
+  source?: Maybe<FigureSource>;
   /** The least final status among the figures summed; null without figures. */
   status?: Maybe<FigureStatus>;
-  /** The rate per 1,000 young people (0-17), the share (0 to 1) or the mean, as the indicator's unit says. */
+  /** The rate per 1,000 young people of the indicator's age range, the share (0 to 1) or the mean, as the indicator's unit says. */
   value: ProtectedFigure;
   year: Scalars['Int']['output'];
 };
@@ -154,6 +190,11 @@ export type IndicatorValue = {
 
 export type IndicatorValueBenchmarkArgs = {
   compareWith?: InputMaybe<Array<Scalars['ID']['input']>>;
+};
+
+
+export type IndicatorValueComparableWithArgs = {
+  period: Scalars['String']['input'];
 };
 
 /** One region's monitoring figures for one year, as a learning circle compares them. */
@@ -294,8 +335,9 @@ export type Region = {
   /** CBS youth-care region code, e.g. JZ34. */
   code: Scalars['ID']['output'];
   /**
-   * CBS indicators per period (CBS period codes, e.g. 2023JJ00 or 2024HJ01): counts summed over the
-   * region's municipalities as they were on the period's first day, rates recomputed from the sums.
+   * CBS indicators per period (CBS period codes, e.g. 2023JJ00 or 2024HJ01): CBS's own row for the
+   * region (JZ..) where its municipalities did not change during the period, otherwise counts summed
+   * over the municipalities as they were on the period's first day, rates recomputed from the counts.
    * All indicators when none are named.
    */
   indicators?: Maybe<Array<IndicatorValue>>;
@@ -346,6 +388,26 @@ export type RegionValue = {
   __typename?: 'RegionValue';
   region: Region;
   value: ProtectedFigure;
+};
+
+/** CBS continued a series in a new table from a year on (e.g. 84134NED until 2020, 85099NED from 2021). */
+export type SeriesBreak = {
+  __typename?: 'SeriesBreak';
+  after: Scalars['String']['output'];
+  before: Scalars['String']['output'];
+  /** The first year of the new table. */
+  year: Scalars['Int']['output'];
+};
+
+/** A region's spending against its budget in one year (access); monitoring adds what CBS publishes of the year's costs. */
+export type SpendingVsBudget = {
+  __typename?: 'SpendingVsBudget';
+  /** Municipal youth-care costs of the region's municipalities as CBS publishes them (83454NED, in euros); null when not imported. */
+  cbsCostEuros?: Maybe<Scalars['Float']['output']>;
+  /** CBS's costs over CBS's count of young people with youth care in the year (85099NED). */
+  cbsCostPerYoungPersonInCare?: Maybe<Scalars['Float']['output']>;
+  regionCode: Scalars['ID']['output'];
+  year: Scalars['Int']['output'];
 };
 
 
@@ -431,6 +493,7 @@ export type FederationTypes = {
   Municipality: Municipality;
   Provider: Provider;
   Region: Region;
+  SpendingVsBudget: SpendingVsBudget;
 };
 
 /** Mapping of federation reference types */
@@ -444,20 +507,25 @@ export type FederationReferenceTypes = {
   Region:
     ( { __typename: 'Region' }
     & GraphQLRecursivePick<FederationTypes['Region'], {"code":true}> );
+  SpendingVsBudget:
+    ( { __typename: 'SpendingVsBudget' }
+    & GraphQLRecursivePick<FederationTypes['SpendingVsBudget'], {"regionCode":true,"year":true}> );
 };
 
 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
-  Benchmark: ResolverTypeWrapper<Omit<Benchmark, 'regions'> & { regions: Array<ResolversTypes['RegionValue']> }>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
-  CbsPeriod: ResolverTypeWrapper<CbsPeriod>;
+  AgeGroupPopulation: ResolverTypeWrapper<AgeGroupPopulation>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  Benchmark: ResolverTypeWrapper<Omit<Benchmark, 'regions'> & { regions: Array<ResolversTypes['RegionValue']> }>;
+  CbsPeriod: ResolverTypeWrapper<CbsPeriod>;
   CbsTable: ResolverTypeWrapper<CbsTableRow>;
   ClientSatisfaction: ResolverTypeWrapper<SatisfactionModel>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
+  FigureSource: FigureSource;
   FigureStatus: FigureStatus;
   FinancingVariant: FinancingVariant;
   Indicator: ResolverTypeWrapper<IndicatorDefinition>;
@@ -465,6 +533,7 @@ export type ResolversTypes = {
   IndicatorKind: IndicatorKind;
   IndicatorValue: ResolverTypeWrapper<IndicatorModel>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   MonitoringComparison: ResolverTypeWrapper<ComparisonModel>;
   Municipality: ResolverTypeWrapper<MunicipalityRef>;
   OutcomeIndicators: ResolverTypeWrapper<OutcomeModel>;
@@ -473,19 +542,21 @@ export type ResolversTypes = {
   ProductCategory: ResolverTypeWrapper<ProductCategory>;
   ProtectedCount: ResolverTypeWrapper<ProtectedCount>;
   ProtectedFigure: ResolverTypeWrapper<ProtectedFigure>;
-  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Provider: ResolverTypeWrapper<ProviderRef>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Region: ResolverTypeWrapper<RegionRef>;
   RegionValue: ResolverTypeWrapper<RegionFigure>;
+  SeriesBreak: ResolverTypeWrapper<SeriesBreak>;
+  SpendingVsBudget: ResolverTypeWrapper<SpendingVsBudget>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
-  Benchmark: Omit<Benchmark, 'regions'> & { regions: Array<ResolversParentTypes['RegionValue']> };
-  Int: Scalars['Int']['output'];
-  CbsPeriod: CbsPeriod;
+  AgeGroupPopulation: AgeGroupPopulation;
   String: Scalars['String']['output'];
+  Int: Scalars['Int']['output'];
+  Benchmark: Omit<Benchmark, 'regions'> & { regions: Array<ResolversParentTypes['RegionValue']> };
+  CbsPeriod: CbsPeriod;
   CbsTable: CbsTableRow;
   ClientSatisfaction: SatisfactionModel;
   Boolean: Scalars['Boolean']['output'];
@@ -493,6 +564,7 @@ export type ResolversParentTypes = {
   Indicator: IndicatorDefinition;
   IndicatorValue: IndicatorModel;
   ID: Scalars['ID']['output'];
+  Float: Scalars['Float']['output'];
   MonitoringComparison: ComparisonModel;
   Municipality: MunicipalityRef;
   OutcomeIndicators: OutcomeModel;
@@ -500,11 +572,19 @@ export type ResolversParentTypes = {
   ProductCategory: ProductCategory;
   ProtectedCount: ProtectedCount;
   ProtectedFigure: ProtectedFigure;
-  Float: Scalars['Float']['output'];
   Provider: ProviderRef;
   Query: Record<PropertyKey, never>;
   Region: RegionRef;
   RegionValue: RegionFigure;
+  SeriesBreak: SeriesBreak;
+  SpendingVsBudget: SpendingVsBudget | FederationReferenceTypes['SpendingVsBudget'];
+};
+
+export type AgeGroupPopulationResolvers<ContextType = MonitoringContext, ParentType extends ResolversParentTypes['AgeGroupPopulation'] = ResolversParentTypes['AgeGroupPopulation']> = {
+  ageRange?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['PopulationStatus'], ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type BenchmarkResolvers<ContextType = MonitoringContext, ParentType extends ResolversParentTypes['Benchmark'] = ResolversParentTypes['Benchmark']> = {
@@ -546,21 +626,28 @@ export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
 }
 
 export type IndicatorResolvers<ContextType = MonitoringContext, ParentType extends ResolversParentTypes['Indicator'] = ResolversParentTypes['Indicator']> = {
+  ageRange?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   cbsDimensions?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   cbsMeasure?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   cbsTable?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   code?: Resolver<ResolversTypes['IndicatorCode'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['IndicatorKind'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  seriesBreaks?: Resolver<Array<ResolversTypes['SeriesBreak']>, ParentType, ContextType>;
   unit?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type IndicatorValueResolvers<ContextType = MonitoringContext, ParentType extends ResolversParentTypes['IndicatorValue'] = ResolversParentTypes['IndicatorValue']> = {
   benchmark?: Resolver<Maybe<ResolversTypes['Benchmark']>, ParentType, ContextType, Partial<IndicatorValueBenchmarkArgs>>;
+  cbsPercentage?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  cbsTable?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  comparableWith?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<IndicatorValueComparableWithArgs, 'period'>>;
   count?: Resolver<ResolversTypes['ProtectedCount'], ParentType, ContextType>;
+  incompleteMembers?: Resolver<Array<ResolversTypes['Municipality']>, ParentType, ContextType>;
   indicator?: Resolver<ResolversTypes['Indicator'], ParentType, ContextType>;
   period?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  population?: Resolver<Maybe<ResolversTypes['PopulationFigure']>, ParentType, ContextType>;
+  population?: Resolver<Maybe<ResolversTypes['AgeGroupPopulation']>, ParentType, ContextType>;
+  source?: Resolver<Maybe<ResolversTypes['FigureSource']>, ParentType, ContextType>;
   status?: Resolver<Maybe<ResolversTypes['FigureStatus']>, ParentType, ContextType>;
   value?: Resolver<ResolversTypes['ProtectedFigure'], ParentType, ContextType>;
   year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -644,7 +731,22 @@ export type RegionValueResolvers<ContextType = MonitoringContext, ParentType ext
   value?: Resolver<ResolversTypes['ProtectedFigure'], ParentType, ContextType>;
 };
 
+export type SeriesBreakResolvers<ContextType = MonitoringContext, ParentType extends ResolversParentTypes['SeriesBreak'] = ResolversParentTypes['SeriesBreak']> = {
+  after?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  before?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type SpendingVsBudgetResolvers<ContextType = MonitoringContext, ParentType extends ResolversParentTypes['SpendingVsBudget'] = ResolversParentTypes['SpendingVsBudget'], FederationReferenceType extends FederationReferenceTypes['SpendingVsBudget'] = FederationReferenceTypes['SpendingVsBudget']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['SpendingVsBudget']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  cbsCostEuros?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  cbsCostPerYoungPersonInCare?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  regionCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = MonitoringContext> = {
+  AgeGroupPopulation?: AgeGroupPopulationResolvers<ContextType>;
   Benchmark?: BenchmarkResolvers<ContextType>;
   CbsPeriod?: CbsPeriodResolvers<ContextType>;
   CbsTable?: CbsTableResolvers<ContextType>;
@@ -663,5 +765,7 @@ export type Resolvers<ContextType = MonitoringContext> = {
   Query?: QueryResolvers<ContextType>;
   Region?: RegionResolvers<ContextType>;
   RegionValue?: RegionValueResolvers<ContextType>;
+  SeriesBreak?: SeriesBreakResolvers<ContextType>;
+  SpendingVsBudget?: SpendingVsBudgetResolvers<ContextType>;
 };
 

@@ -7,6 +7,7 @@ import { upsertOutcomes, upsertSatisfaction, type WriteCounts } from '../db/repo
 import type { MonitoringTables } from '../db/schema.js';
 import { validateOutcomes } from './outcomes.js';
 import { readReportFile, type SourceRow } from './records.js';
+import { Problems } from './rejected.js';
 import { validateSatisfaction } from './satisfaction.js';
 
 export type ReportKind = 'satisfaction' | 'outcomes';
@@ -35,6 +36,22 @@ async function writeByRegion<R extends { region: RegionCode }>(
   return counts;
 }
 
+/** Which of some providers any region contracts (procurement answers it); null where the rows are known to be of contracted providers. */
+export type ContractCheck = ((agbCodes: readonly string[]) => Promise<ReadonlySet<string>>) | null;
+
+/** A report of a provider no region contracts is refused: its figures would describe care no region buys. */
+async function checkContracted(label: string, records: readonly { providerAgb: string | null; region: string; year: number }[], contracted: ContractCheck): Promise<void> {
+  if (!contracted) return;
+  const named = [...new Set(records.flatMap((r) => (r.providerAgb ? [r.providerAgb] : [])))];
+  const known = await contracted(named);
+  const problems = new Problems();
+  for (const agb of named.filter((a) => !known.has(a))) {
+    const rows = records.filter((r) => r.providerAgb === agb).map((r) => `${r.region} ${r.year}`);
+    problems.add(`provider_agb ${agb}: no region contracts this provider (rows for ${rows.join(', ')})`);
+  }
+  problems.throwIfAny(label);
+}
+
 /** The one path every report takes, from a file or from the demo generator: check all rows, then write. */
 export async function importReportRows(
   kind: ReportKind,
@@ -43,20 +60,29 @@ export async function importReportRows(
   rows: readonly SourceRow[],
   origin: Origin,
   say: (line: string) => void,
+  contracted: ContractCheck,
 ): Promise<Map<RegionCode, WriteCounts>> {
   if (kind === 'satisfaction') {
     const records = validateSatisfaction(label, rows, { served: sources.regions, thisYear: currentYear() });
+    await checkContracted(label, records, contracted);
     say(`${label}: ${records.length} satisfaction rows checked`);
     return writeByRegion(sources, records, (src, list) => upsertSatisfaction(src, list.map((r) => ({ ...r, source: origin }))), say);
   }
   const records = validateOutcomes(label, rows, { served: sources.regions, thisYear: currentYear() });
+  await checkContracted(label, records, contracted);
   say(`${label}: ${records.length} outcome rows checked`);
   return writeByRegion(sources, records, (src, list) => upsertOutcomes(src, list.map((r) => ({ ...r, source: origin }))), say);
 }
 
-export async function importReportFile(kind: ReportKind, sources: Sources, path: string, say: (line: string) => void): Promise<Map<RegionCode, WriteCounts>> {
+export async function importReportFile(
+  kind: ReportKind,
+  sources: Sources,
+  path: string,
+  say: (line: string) => void,
+  contracted: NonNullable<ContractCheck>,
+): Promise<Map<RegionCode, WriteCounts>> {
   say(`reading ${path}`);
   // An import opens its targets as a start does: migrated first, never by a read.
   await sources.migrateAll();
-  return importReportRows(kind, sources, path, await readReportFile(path), 'IMPORT', say);
+  return importReportRows(kind, sources, path, await readReportFile(path), 'IMPORT', say, contracted);
 }

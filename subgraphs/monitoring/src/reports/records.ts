@@ -3,7 +3,7 @@ import { extname } from 'node:path';
 import { z } from 'zod';
 import { isRegionCode, type RegionCode } from '@youth-care/lib/regions/registry';
 import { FIRST_YEAR, isFigureYear } from '@youth-care/lib/years';
-import { parseCsv } from './csv.js';
+import { parseCsv } from '@youth-care/lib/csv';
 import { ImportRejected, Problems } from './rejected.js';
 
 /**

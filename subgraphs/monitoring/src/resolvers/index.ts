@@ -10,6 +10,7 @@ import { Provider } from './Provider.js';
 import { Query } from './Query.js';
 import { Region } from './Region.js';
 import { RegionValue } from './RegionValue.js';
+import { SpendingVsBudget } from './SpendingVsBudget.js';
 
 /** Monitoring's resolvers: one file per GraphQL type, named after it. */
 export const resolvers: Resolvers = {
@@ -24,4 +25,5 @@ export const resolvers: Resolvers = {
   ClientSatisfaction,
   OutcomeIndicators,
   MonitoringComparison,
+  SpendingVsBudget,
 };

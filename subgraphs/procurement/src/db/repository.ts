@@ -81,6 +81,13 @@ export async function providersByAgb(src: Source, agbCodes: readonly string[]): 
   return src.db.select().from(p).where(inList(p.agbCode, agbCodes));
 }
 
+/** Which of the providers hold a contract in the region, of any period. */
+export async function providersUnderContract(src: Source, agbCodes: readonly string[]): Promise<string[]> {
+  const c = src.tables.contract;
+  const rows = await src.db.selectDistinct({ agbCode: c.providerAgb }).from(c).where(inList(c.providerAgb, agbCodes));
+  return rows.map((r) => r.agbCode);
+}
+
 /** Providers holding any contract in the region, or one covering the product category. */
 export async function contractedProviders(src: Source, productCategory: string | undefined): Promise<ProviderRow[]> {
   const { provider: p, contract: c } = src.tables;

@@ -28,11 +28,11 @@ export type CategoryWaitingTime = {
   /** The norm in force today for this category. */
   norm: WaitingTimeNorm;
   productCategory: ProductCategory;
-  providersOverNorm: Scalars['Int']['output'];
-  providersReporting: Scalars['Int']['output'];
+  providersOverNorm: ProtectedCount;
+  providersReporting: ProtectedCount;
   shareOverNorm?: Maybe<Scalars['Float']['output']>;
   /** Young people waiting, summed over the providers' latest reports. */
-  totalWaiting: Scalars['Int']['output'];
+  totalWaiting: ProtectedCount;
   worstProvider: Provider;
   worstTotalWeeks: Scalars['Float']['output'];
 };
@@ -297,7 +297,11 @@ export type WaitingTimeReport = {
   reportedOn: Scalars['Date']['output'];
   source: WaitingTimeSource;
   totalWeeks: Scalars['Float']['output'];
-  waitingCount: Scalars['Int']['output'];
+  /**
+   * Young people on the provider's waiting list. Exact for the provider itself, the region's analysts
+   * and admins; for everyone else under the small-number rule (rounded to 5, suppressed under 5).
+   */
+  waitingCount: ProtectedCount;
   /** The weeks by which the parts exceed their norms, added up; 0 within the norm. */
   weeksOverNorm: Scalars['Float']['output'];
 };
@@ -306,13 +310,19 @@ export type WaitingTimeSource =
   | 'DEMO'
   | 'PROVIDER_PORTAL';
 
+/**
+ * A region's waiting times. Its counts are exact for the region's analysts and admins, and for
+ * everyone else under the small-number rule (rounded to 5, suppressed under 5), with every share
+ * built on a suppressed count left out.
+ */
 export type WaitingTimeSummary = {
   __typename?: 'WaitingTimeSummary';
   byProductCategory: Array<CategoryWaitingTime>;
   /** Providers over the norm in at least one category. */
-  providersOverNorm: Scalars['Int']['output'];
+  providersOverNorm: ProtectedCount;
   /** Providers with a latest report in any category. */
-  providersReporting: Scalars['Int']['output'];
+  providersReporting: ProtectedCount;
+  /** Null when there is nothing to divide by, or a count it rests on is suppressed. */
   shareOverNorm?: Maybe<Scalars['Float']['output']>;
 };
 
@@ -428,7 +438,6 @@ export type FederationReferenceTypes = {
 export type ResolversTypes = {
   CategoryWaitingTime: ResolverTypeWrapper<CategorySummaryModel>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Contract: ResolverTypeWrapper<ContractModel>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
@@ -438,6 +447,7 @@ export type ResolversTypes = {
   Municipality: ResolverTypeWrapper<MunicipalityRef>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PopulationFigure: ResolverTypeWrapper<PopulationFigure>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   PopulationStatus: PopulationStatus;
   ProductCategory: ResolverTypeWrapper<ProductCategory>;
   ProtectedCount: ResolverTypeWrapper<ProtectedCount>;
@@ -458,7 +468,6 @@ export type ResolversTypes = {
 export type ResolversParentTypes = {
   CategoryWaitingTime: CategorySummaryModel;
   Float: Scalars['Float']['output'];
-  Int: Scalars['Int']['output'];
   Contract: ContractModel;
   ID: Scalars['ID']['output'];
   String: Scalars['String']['output'];
@@ -466,6 +475,7 @@ export type ResolversParentTypes = {
   Municipality: MunicipalityRef;
   Mutation: Record<PropertyKey, never>;
   PopulationFigure: PopulationFigure;
+  Int: Scalars['Int']['output'];
   ProductCategory: ProductCategory;
   ProtectedCount: ProtectedCount;
   Boolean: Scalars['Boolean']['output'];
@@ -486,10 +496,10 @@ export type CategoryWaitingTimeResolvers<ContextType = ProcurementContext, Paren
   medianTotalWeeks?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   norm?: Resolver<ResolversTypes['WaitingTimeNorm'], ParentType, ContextType>;
   productCategory?: Resolver<ResolversTypes['ProductCategory'], ParentType, ContextType>;
-  providersOverNorm?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  providersReporting?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  providersOverNorm?: Resolver<ResolversTypes['ProtectedCount'], ParentType, ContextType>;
+  providersReporting?: Resolver<ResolversTypes['ProtectedCount'], ParentType, ContextType>;
   shareOverNorm?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
-  totalWaiting?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  totalWaiting?: Resolver<ResolversTypes['ProtectedCount'], ParentType, ContextType>;
   worstProvider?: Resolver<ResolversTypes['Provider'], ParentType, ContextType>;
   worstTotalWeeks?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
@@ -606,14 +616,14 @@ export type WaitingTimeReportResolvers<ContextType = ProcurementContext, ParentT
   reportedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   source?: Resolver<ResolversTypes['WaitingTimeSource'], ParentType, ContextType>;
   totalWeeks?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
-  waitingCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  waitingCount?: Resolver<ResolversTypes['ProtectedCount'], ParentType, ContextType>;
   weeksOverNorm?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
 export type WaitingTimeSummaryResolvers<ContextType = ProcurementContext, ParentType extends ResolversParentTypes['WaitingTimeSummary'] = ResolversParentTypes['WaitingTimeSummary']> = {
   byProductCategory?: Resolver<Array<ResolversTypes['CategoryWaitingTime']>, ParentType, ContextType>;
-  providersOverNorm?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  providersReporting?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  providersOverNorm?: Resolver<ResolversTypes['ProtectedCount'], ParentType, ContextType>;
+  providersReporting?: Resolver<ResolversTypes['ProtectedCount'], ParentType, ContextType>;
   shareOverNorm?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
 };
 

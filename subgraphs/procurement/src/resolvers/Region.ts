@@ -1,3 +1,4 @@
+import { disclosureFor } from '@youth-care/lib/auth/policy';
 import { requireProductCategory } from '@youth-care/lib/codes/product-categories';
 import { regionYouthPopulation } from '@youth-care/lib/regions/population';
 import { servedRegionRef } from '@youth-care/lib/regions/resolvers';
@@ -5,9 +6,8 @@ import { PROTECTED, protectCount, protectRate, protectShare } from '@youth-care/
 import { checkYears } from '@youth-care/lib/years';
 import type { ContractFilter } from '../db/repository.js';
 import type { RegionResolvers } from '../generated/graphql.js';
-import { normView } from '../waiting-time.js';
+import { normView, shareOverNorm } from '../waiting-time.js';
 
-const share = (over: number, of: number) => (of === 0 ? null : Math.round((over / of) * 1000) / 1000);
 
 /** Region in procurement: the region's contracts, providers and waiting times. */
 export const Region: RegionResolvers = {
@@ -39,15 +39,12 @@ export const Region: RegionResolvers = {
   waitingTimeSummary: async (r, _, ctx) => {
     const summary = await ctx.loaders.summary.load(r.code);
     const total = summary.rows.find((row) => row.productCategory === null);
+    const shown = disclosureFor(ctx.viewer, r.code);
     return {
-      providersReporting: total?.providersReporting ?? 0,
-      providersOverNorm: total?.providersOverNorm ?? 0,
-      shareOverNorm: share(total?.providersOverNorm ?? 0, total?.providersReporting ?? 0),
-      byProductCategory: summary.rows.flatMap((row) =>
-        row.productCategory === null
-          ? []
-          : [{ ...row, productCategory: row.productCategory, region: r.code, shareOverNorm: share(row.providersOverNorm, row.providersReporting) }],
-      ),
+      providersReporting: shown.count(total?.providersReporting ?? 0),
+      providersOverNorm: shown.count(total?.providersOverNorm ?? 0),
+      shareOverNorm: shareOverNorm(shown, total?.providersOverNorm ?? 0, total?.providersReporting ?? 0),
+      byProductCategory: summary.rows.flatMap((row) => (row.productCategory === null ? [] : [{ ...row, productCategory: row.productCategory, region: r.code }])),
     };
   },
   waitingTimeComparison: async (r, args, ctx) => {

@@ -1,4 +1,6 @@
+import { disclosureFor } from '@youth-care/lib/auth/policy';
 import { productCategory } from '@youth-care/lib/codes/product-categories';
+import { EXACT } from '@youth-care/lib/small-numbers';
 import { globalId, parseServedId } from '@youth-care/lib/ids';
 import type { ProcurementContext } from '../context.js';
 import type { WaitingTimeReportResolvers } from '../generated/graphql.js';
@@ -23,6 +25,9 @@ export const WaitingTimeReport: WaitingTimeReportResolvers = {
     if (!found) throw new Error(`report ${r.id} holds unknown product category ${r.productCategory}`);
     return found;
   },
+  // The provider sees its own list exact; inside the region its analysts do; anyone else sees it protected.
+  waitingCount: (r, _, ctx) =>
+    (ctx.viewer.role === 'provider' && ctx.viewer.agbCode === r.providerAgb ? EXACT : disclosureFor(ctx.viewer, r.region)).count(r.waitingCount),
   totalWeeks: (r) => Math.round((r.registrationToIntakeWeeks + r.intakeToTreatmentWeeks) * 10) / 10,
   norm: (r) => reportNorm(r),
   exceedsNorm: (r) => overNorm(r).exceeds,

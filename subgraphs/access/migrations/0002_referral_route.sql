@@ -1,0 +1,1 @@
+ALTER TABLE "trajectory" ADD COLUMN "route" text DEFAULT 'REQUEST' NOT NULL;
