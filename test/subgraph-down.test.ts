@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { composeSupergraph } from '../schema/compose.js';
 import { createGateway } from '../gateway/src/gateway.js';
+import { loadPerformanceConfig } from '../gateway/src/performance-config.js';
 import type { RunningServer } from '@youth-care/lib/http';
 import { ADMIN, post, startFederation, type Federation, type GraphQLResponse } from './support/federation.js';
 import { startProxy, type KillableProxy } from './support/tcp-proxy.js';
@@ -30,7 +31,9 @@ describe('one subgraph killed during a query over all three', () => {
       proxies[name] = proxy;
       urls[name] = `http://127.0.0.1:${proxy.port}/graphql`;
     }
-    gateway = await (await createGateway({ config: fed.config, log: () => {}, supergraphSdl: composeSupergraph(urls) })).listen(0, '127.0.0.1');
+    // Every query must reach the subgraphs, so the answer cache is off, as in the test federation.
+    const performance = loadPerformanceConfig({ RESPONSE_CACHE: 'off' });
+    gateway = await (await createGateway({ config: fed.config, log: () => {}, supergraphSdl: composeSupergraph(urls), performance })).listen(0, '127.0.0.1');
     headers = await fed.authorization(ADMIN);
   });
   afterAll(async () => {
