@@ -6,7 +6,7 @@ import { ADMIN, startFederation, type Federation } from './support/federation.js
 import { REPO } from './support/process.js';
 
 const TOKEN = 'metrics-token-for-the-test-only';
-const DASHBOARD = `query RegionDashboard { regions { code contracts { id provider { name } } waitingTimeSummary { providersReporting } } }`;
+const DASHBOARD = `query RegionDashboard { regions { code contracts { id provider { name } } waitingTimeSummary { providersReporting { value suppressed } } } }`;
 
 /**
  * The sum of the samples whose labels include `labels`, from Prometheus's text format; 0 when no

@@ -6,7 +6,7 @@ import { startFederation, type Federation } from './support/federation.js';
 const DASHBOARD = `query RegionDashboard { region(code: "JZ21") {
   name
   contracts { id provider { name } }
-  waitingTimeSummary { providersReporting }
+  waitingTimeSummary { providersReporting { value suppressed } }
   accessStatistics(from: "2025-01-01", to: "2025-12-31") { averageDurationDays }
   monitoringComparison(years: [2024]) { year satisfaction { respondents { value } } }
 } }`;

@@ -84,11 +84,22 @@ describe('regional dashboard', () => {
 
     const analyst = viewer('region-analyst');
     const { data } = await federation.query(
-      `{ region(code: "JZ34") { waitingTimeSummary { byProductCategory { productCategory { code } medianTotalWeeks norm { totalWeeks } worstProvider { name } } } } }`,
+      `{ region(code: "JZ34") { waitingTimeSummary { byProductCategory { productCategory { code } medianTotalWeeks norm { totalWeeks } worstProvider { name }
+        providersReporting { value suppressed } providersOverNorm { value suppressed } } } } }`,
       undefined,
       analyst,
     );
-    const categories = data.region.waitingTimeSummary.byProductCategory as { productCategory: { code: string }; medianTotalWeeks: number; norm: { totalWeeks: number }; worstProvider: { name: string } }[];
+    type Count = { value: number | null; suppressed: boolean };
+    const categories = data.region.waitingTimeSummary.byProductCategory as {
+      productCategory: { code: string };
+      medianTotalWeeks: number;
+      norm: { totalWeeks: number };
+      worstProvider: { name: string };
+      providersReporting: Count;
+      providersOverNorm: Count;
+    }[];
+    // A suppressed count reads as suppressed, never as 0.
+    const count = (c: Count) => (c.suppressed ? 'onderdrukt' : nl(c.value!, 0));
     const waiting = await tableOf(page, 'waiting-times');
     expect(waiting.length).toBe(categories.length);
     expect(waiting.length).toBeGreaterThan(0);
@@ -97,7 +108,10 @@ describe('regional dashboard', () => {
       expect(waiting[i]![1]).toBe(nl(c.medianTotalWeeks, 1));
       expect(waiting[i]![2]).toBe(nl(c.norm.totalWeeks, 1));
       expect(waiting[i]![4]).toBe(c.worstProvider.name);
+      expect(waiting[i]![5]).toBe(count(c.providersReporting));
+      expect(waiting[i]![6]).toBe(count(c.providersOverNorm));
     });
+    expect(categories.some((c) => (c.providersReporting.value ?? 0) > 0)).toBe(true);
 
     const from = new Date(Date.UTC(YEAR - 2, new Date().getUTCMonth() + 1, 1)).toISOString().slice(0, 10);
     const referrals = await federation.query(
@@ -111,23 +125,20 @@ describe('regional dashboard', () => {
     expect(shownReferrals).toBe(apiReferrals);
 
     const spending = await federation.query(
-      `{ region(code: "JZ34") { spending(year: ${YEAR}) { byProductCategory { months { month euros } } } contracts { startsOn endsOn budgetCeilingEuros } } }`,
+      `{ region(code: "JZ34") { spending(year: ${YEAR}) { byProductCategory { months { month euros } } } spendingVsBudget(year: ${YEAR}) { budgetEuros } } }`,
       undefined,
       analyst,
     );
     const perMonth = new Map<string, number>();
     for (const c of spending.data.region.spending.byProductCategory) for (const m of c.months) perMonth.set(m.month.slice(0, 7), (perMonth.get(m.month.slice(0, 7)) ?? 0) + m.euros);
-    // The budget line: each contract's ceiling spread evenly over the months of its period.
-    const index = (date: string) => Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1;
-    const budget = (month: string) =>
-      (spending.data.region.contracts as { startsOn: string; endsOn: string | null; budgetCeilingEuros: number | null }[])
-        .filter((c) => c.budgetCeilingEuros !== null && c.endsOn !== null && index(c.startsOn) <= index(month) && index(month) <= index(c.endsOn))
-        .reduce((sum, c) => sum + c.budgetCeilingEuros! / (index(c.endsOn!) - index(c.startsOn) + 1), 0);
+    // The budget line: the region's budget for the year (the demo imports one), spread evenly over its months.
+    const yearBudget = spending.data.region.spendingVsBudget.budgetEuros as number;
+    expect(yearBudget).toBeGreaterThan(0);
     const shownSpending = await tableOf(page, 'spending');
     expect(shownSpending.map((r) => r[0])).toEqual([...perMonth.keys()].sort());
     for (const row of shownSpending) {
       expect(row[1]).toBe(nl(Math.round(perMonth.get(row[0]!)!), 0));
-      expect(row[2]).toBe(nl(Math.round(budget(row[0]!)), 0));
+      expect(row[2]).toBe(nl(Math.round(yearBudget / 12), 0));
     }
     expect(shownSpending.some((row) => row[2] !== '0')).toBe(true);
 

@@ -21,7 +21,7 @@ const dir = mkdtempSync(join(tmpdir(), 'bench-first-start-'));
 const scale = process.env.DEMO_SCALE ?? '1';
 const env = { EMBEDDED_DATA_DIR: join(dir, 'pglite'), GATEWAY_PORT: '0', PROCUREMENT_PORT: '0', ACCESS_PORT: '0', MONITORING_PORT: '0', DEMO_SCALE: scale };
 const QUERY = `{ region(code: "JZ34") {
-  waitingTimeSummary { providersReporting shareOverNorm byProductCategory { productCategory { code } medianTotalWeeks } }
+  waitingTimeSummary { providersReporting { value } shareOverNorm byProductCategory { productCategory { code } medianTotalWeeks } }
   accessStatistics { referralCounts { month referrals } }
   spending(year: ${new Date().getFullYear()}) { yearToDateEuros }
 } }`;

@@ -23,8 +23,8 @@ const REGIONS = syntheticRegionCodes(42);
 
 const DASHBOARD = `query Dashboard($code: ID!) { region(code: $code) { name
   contracts { id provider { name } }
-  waitingTimeSummary { providersReporting providersOverNorm shareOverNorm
-    byProductCategory { productCategory { code } medianTotalWeeks worstTotalWeeks totalWaiting } }
+  waitingTimeSummary { providersReporting { value } providersOverNorm { value } shareOverNorm
+    byProductCategory { productCategory { code } medianTotalWeeks worstTotalWeeks totalWaiting { value } } }
   accessStatistics { referralFlows { referrerType { code } productCategory { code } referrals } averageDurationDays
     leadTimes { requestToAllocation { medianDays p90Days } } dropout { share } }
   monitoringComparison(years: [2023, 2024]) { year satisfaction { respondents { value } overallGrade { value } } } } }`;

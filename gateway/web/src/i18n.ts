@@ -54,11 +54,11 @@ const TEXT = {
   referrals: ['Verwijzingen', 'Referrals'],
   spendingTitle: ['Uitgaven per maand tegen budget', 'Spending per month against budget'],
   spendingDesc: [
-    'Gedeclareerde euro’s (JW323) per maand; de lijn is het budget: de budgetplafonds van de contracten, gelijk verdeeld over hun looptijd.',
-    'Declared euros (JW323) per month; the line is the budget: the contracts’ budget ceilings, spread evenly over their periods.',
+    'Gedeclareerde euro’s (JW323) per maand; de lijn is het budget: de begroting van de regio voor het jaar, gelijk verdeeld over de maanden.',
+    'Declared euros (JW323) per month; the line is the budget: the region’s budget for the year, spread evenly over its months.',
   ],
   euros: ['Uitgaven (€)', 'Spending (€)'],
-  budget: ['Budget uit contractplafonds (€)', 'Budget from contract ceilings (€)'],
+  budget: ['Budget per maand (€)', 'Budget per month (€)'],
   year: ['Jaar', 'Year'],
   indicatorTitle: ['CBS-indicatoren tegen Nederland en andere regio’s', 'CBS indicators against the Netherlands and peer regions'],
   indicatorDesc: [

@@ -10,8 +10,8 @@ const YEAR = 2025;
 
 const DASHBOARD = `query Dashboard($code: ID!, $year: Int!) { region(code: $code) { code name
   municipalities { code name }
-  waitingTimeSummary { providersReporting providersOverNorm shareOverNorm
-    byProductCategory { productCategory { code name } norm { totalWeeks } medianTotalWeeks worstTotalWeeks worstProvider { name } totalWaiting } }
+  waitingTimeSummary { providersReporting { value } providersOverNorm { value } shareOverNorm
+    byProductCategory { productCategory { code name } norm { totalWeeks } medianTotalWeeks worstTotalWeeks worstProvider { name } totalWaiting { value } } }
   contracts { id form provider { agbCode name } lots budgetCeilingEuros startsOn endsOn }
   accessStatistics { referralFlows { referrerType { code } productCategory { code } referrals }
     leadTimes { trajectories requestToAllocation { medianDays p90Days } allocationToStart { medianDays p90Days } }
@@ -38,7 +38,7 @@ const TINY = `{ regions { code name } }`;
 
 /** The fan-out pair: the same region figures for one region and for five, asked in parallel by the subgraphs. */
 const FAN_OUT = `query FanOut($codes: [ID!]) { regions(codes: $codes) { code
-  waitingTimeSummary { providersReporting shareOverNorm byProductCategory { productCategory { code } medianTotalWeeks } }
+  waitingTimeSummary { providersReporting { value } shareOverNorm byProductCategory { productCategory { code } medianTotalWeeks } }
   accessStatistics { leadTimes { trajectories requestToStart { medianDays } } dropout { share } } } }`;
 
 export function benchQueries(providerAgb: string): { mix: BenchQuery[]; fanOut: [BenchQuery, BenchQuery] } {

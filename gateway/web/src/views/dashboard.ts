@@ -13,10 +13,10 @@ interface Category {
 
 const WAITING = `query Waiting($code: ID!) { region(code: $code) { waitingTimeSummary { byProductCategory {
   productCategory { code name nameNl } norm { totalWeeks } medianTotalWeeks worstTotalWeeks worstProvider { name }
-  providersReporting providersOverNorm } } } }`;
+  providersReporting { value suppressed } providersOverNorm { value suppressed } } } } }`;
 
 async function waitingTimes(code: string): Promise<HTMLElement> {
-  type Row = { productCategory: Category; norm: { totalWeeks: number }; medianTotalWeeks: number; worstTotalWeeks: number; worstProvider: { name: string }; providersReporting: number; providersOverNorm: number };
+  type Row = { productCategory: Category; norm: { totalWeeks: number }; medianTotalWeeks: number; worstTotalWeeks: number; worstProvider: { name: string }; providersReporting: Protected; providersOverNorm: Protected };
   const data = await graphql<{ region: { waitingTimeSummary: { byProductCategory: Row[] } | null } }>(WAITING, { code });
   const rows = data.region.waitingTimeSummary?.byProductCategory ?? [];
   const points = rows.map((r) => ({ category: `${r.productCategory.code} ${nameOf(r.productCategory)}`, median: r.medianTotalWeeks, norm: r.norm.totalWeeks, over: r.medianTotalWeeks > r.norm.totalWeeks }));
@@ -99,44 +99,23 @@ async function referralMix(code: string): Promise<HTMLElement> {
 
 const SPENDING = `query Spending($code: ID!, $year: Int!) { region(code: $code) {
   spending(year: $year) { byProductCategory { months { month euros } } }
-  contracts { startsOn endsOn budgetCeilingEuros } } }`;
-
-interface Ceiling {
-  startsOn: string;
-  endsOn: string | null;
-  budgetCeilingEuros: number | null;
-}
-
-const monthIndex = (date: string) => Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1;
-
-/**
- * The month's budget: every contract's budget ceiling spread evenly over the months of its
- * period. Open-ended contracts and those without a ceiling (open house) add nothing.
- */
-function monthlyBudget(contracts: readonly Ceiling[], month: string): number {
-  const at = monthIndex(month);
-  let budget = 0;
-  for (const c of contracts) {
-    if (c.budgetCeilingEuros === null || c.endsOn === null) continue;
-    const first = monthIndex(c.startsOn);
-    const last = monthIndex(c.endsOn);
-    if (at >= first && at <= last) budget += c.budgetCeilingEuros / (last - first + 1);
-  }
-  return Math.round(budget);
-}
+  spendingVsBudget(year: $year) { budgetEuros } } }`;
 
 async function spending(code: string, year: number): Promise<HTMLElement> {
-  type Data = { region: { spending: { byProductCategory: { months: { month: string; euros: number }[] }[] } | null; contracts: Ceiling[] | null } };
+  type Data = { region: { spending: { byProductCategory: { months: { month: string; euros: number }[] }[] } | null; spendingVsBudget: { budgetEuros: number | null } | null } };
   const data = await graphql<Data>(SPENDING, { code, year });
   if (!data.region.spending) throw new Error(t('noAccess'));
   const totals = new Map<string, number>();
   for (const category of data.region.spending.byProductCategory) {
     for (const m of category.months) totals.set(m.month, (totals.get(m.month) ?? 0) + m.euros);
   }
-  const contracts = data.region.contracts ?? [];
+  // The region's budget plan for the year, spread evenly over its months as the API's budget to date is;
+  // without an imported budget there is no line, never a budget of 0.
+  const yearBudget = data.region.spendingVsBudget?.budgetEuros ?? null;
+  const budget = yearBudget === null ? null : Math.round(yearBudget / 12);
   const points = [...totals]
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([month, euros]) => ({ month: month.slice(0, 7), euros: Math.round(euros), budget: monthlyBudget(contracts, month) }));
+    .map(([month, euros]) => ({ month: month.slice(0, 7), euros: Math.round(euros), budget }));
   return figure({
     id: 'spending',
     title: `${t('spendingTitle')} ${year}`,
