@@ -37,10 +37,10 @@ describe('traces', () => {
     const traceId = gatewayRequest!.spanContext().traceId;
     const trace = spans.filter((s) => s.spanContext().traceId === traceId);
 
-    // The gateway plans, then fetches from each subgraph.
+    // The gateway plans, then fetches the regions from the registry and their data from each subgraph.
     expect(trace.some((s) => s.name === 'gateway.plan')).toBe(true);
     const fetched = new Set(trace.filter((s) => s.name === 'gateway.fetch').map((s) => attribute(s, 'service')));
-    expect(fetched).toEqual(new Set(['procurement', 'access', 'monitoring']));
+    expect(fetched).toEqual(new Set(['registry', 'procurement', 'access', 'monitoring']));
 
     // Each subgraph's server span continues the trace the gateway's traceparent header names.
     for (const service of ['procurement', 'access', 'monitoring']) {
