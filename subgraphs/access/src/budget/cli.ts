@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { badArguments, commandLine } from '@youth-care/lib/cli';
-import { ConfigError, loadConfig } from '@youth-care/lib/config';
+import { badArguments, commandLine, runImport } from '@youth-care/lib/cli';
+import { loadConfig } from '@youth-care/lib/config';
 import { DatabaseHub } from '@youth-care/lib/db/database';
 import { createLog } from '@youth-care/lib/log';
 import { currentYear } from '@youth-care/lib/years';
@@ -53,10 +53,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error instanceof ConfigError ? error.message : `import failed: ${(error as Error).message}`);
-    process.exit(1);
-  },
-);
+runImport(main);
