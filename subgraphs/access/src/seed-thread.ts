@@ -1,23 +1,14 @@
-import { Worker } from 'node:worker_threads';
+import { typeScriptWorker } from '@youth-care/lib/ts-worker';
 import type { DemoInputs } from './db/demo-load-repository.js';
 import type { RegionCode } from '@youth-care/lib/regions/registry';
 import type { AccessRecord } from './import/records.js';
-
-// The worker is TypeScript; it loads tsx itself, whether or not this process was started with it.
-const BOOT = `
-  const { workerData } = require('node:worker_threads');
-  import(workerData.tsx).then((tsx) => { tsx.register(); return import(workerData.file); });
-`;
 
 /**
  * A region's demo history as named batches, generated on a worker thread one batch ahead of the
  * import, so generating never holds up the event loop the servers answer on.
  */
 export async function* batchesOffThread(code: RegionCode, options: DemoInputs): AsyncGenerator<[string, AccessRecord[]]> {
-  const worker = new Worker(BOOT, {
-    eval: true,
-    workerData: { code, options, tsx: import.meta.resolve('tsx/esm/api'), file: import.meta.resolve('./seed-worker.ts') },
-  });
+  const worker = typeScriptWorker(import.meta.resolve('./seed-worker.ts'), { code, options });
   const failed = new Promise<never>((_, reject) => {
     worker.once('error', reject);
     worker.once('exit', (exitCode) => reject(new Error(`the demo generator for ${code} stopped (exit code ${exitCode})`)));

@@ -9,6 +9,7 @@ import { whenQuiet } from '../activity.js';
 import type { DatabaseConfig } from '../config.js';
 import { watchPglite, watchPostgres, type StatementLabels } from '../observability/sql.js';
 import { track } from './cancellation.js';
+import { PgliteThread } from './pglite-thread.js';
 
 /**
  * Cancels a postgres.js query. Its own cancel() drops the promise of the cancel request, which
@@ -39,10 +40,10 @@ function cancellableStatements(client: postgres.Sql): postgres.Sql {
 }
 
 /**
- * The embedded database runs on the event loop the servers answer on, and writes back inline:
- * a checkpoint blocks every request until it is done. Small WAL and buffer sizes keep each
- * checkpoint short, the data folder small (a checkpoint keeps up to max_wal_size of WAL) and the
- * process's memory low.
+ * The embedded database writes back inline: a checkpoint holds every statement until it is done
+ * (and, unless the database has a thread of its own, the event loop the servers answer on). Small
+ * WAL and buffer sizes keep each checkpoint short, the data folder small (a checkpoint keeps up to
+ * max_wal_size of WAL) and the process's memory low.
  */
 const EMBEDDED_SETTINGS = ['-c', 'max_wal_size=64MB', '-c', 'min_wal_size=32MB', '-c', 'shared_buffers=32MB'];
 /**
@@ -72,10 +73,13 @@ export class DatabaseHub {
   /**
    * `embeddedImage`: a dump (PGlite's dumpDataDir) the embedded database starts from instead of
    * its data directory, so test files each get their own in-memory copy of data prepared once.
+   * `embeddedThread`: the embedded database runs on a thread of its own (see PgliteThread), as
+   * servers that load data while they answer need.
    */
   constructor(
     private readonly config: DatabaseConfig,
     private readonly embeddedImage?: Blob,
+    private readonly options: { embeddedThread?: boolean } = {},
   ) {}
 
   get closed(): boolean {
@@ -110,11 +114,12 @@ export class DatabaseHub {
     if (!this.#embedded) {
       const dir = this.config.embeddedDataDir;
       if (!dir.includes('://')) mkdirSync(dir, { recursive: true });
-      const client = new PGlite({
+      const options = {
         dataDir: dir,
         startParams: [...PGlite.defaultStartParams, ...EMBEDDED_SETTINGS],
         ...(this.embeddedImage ? { loadDataDir: this.embeddedImage } : {}),
-      });
+      };
+      const client = this.options.embeddedThread ? new PgliteThread(options).asPglite() : new PGlite(options);
       let checkpointed = this.#statements;
       const checkpoints = setInterval(() => {
         if (this.#statements === checkpointed) return;
