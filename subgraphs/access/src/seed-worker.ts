@@ -5,12 +5,10 @@ import { demoBatches } from './seed.js';
 
 /*
  * Generates one region's demo history on its own thread, so the servers on the main thread keep
- * answering. Hands out one batch per request, so the history is never held twice.
+ * answering. Makes and hands out one batch per request, so the history is never held whole.
  */
-const { code, options } = workerData as { code: RegionCode; options: DemoInputs };
+const { code, options } = (workerData as { data: { code: RegionCode; options: DemoInputs } }).data;
 const batches = demoBatches(code, options);
-let next = 0;
 parentPort?.on('message', () => {
-  parentPort?.postMessage(batches[next] ?? null);
-  next++;
+  parentPort?.postMessage(batches.next().value ?? null);
 });

@@ -108,7 +108,17 @@ export function demoInputs(code: RegionCode, options: DemoOptions, today: string
   return { seed: `access-${code}`, scale: options.scale, endsOn: lastDay < today ? lastDay : today };
 }
 
+/** The region's demo history in the order it is made; see accessRecords. */
 export function generateAccessRecords(code: RegionCode, inputs: DemoInputs): AccessRecord[] {
+  return [...accessRecords(code, inputs)].flatMap((part) => part.records);
+}
+
+/**
+ * The region's demo history, trajectory by trajectory in order of request: each part holds the
+ * records made since the last, and `from` the day from which every later record is dated (in
+ * that day's month or after), or null at the end.
+ */
+function* accessRecords(code: RegionCode, inputs: DemoInputs): Generator<{ records: AccessRecord[]; from: string | null }> {
   const rng = new Random(inputs.seed);
   const profile = PROFILES[demoShapeOf(code)];
   const region = regionInfo(code);
@@ -131,7 +141,7 @@ export function generateAccessRecords(code: RegionCode, inputs: DemoInputs): Acc
     }
     return weights;
   };
-  const records: AccessRecord[] = [];
+  let records: AccessRecord[] = [];
   const clients: Client[] = [];
   let coordinators = 0;
   const familyCoordinator = new Map<string, string>();
@@ -155,6 +165,9 @@ export function generateAccessRecords(code: RegionCode, inputs: DemoInputs): Acc
 
   for (let n = 0; n < total; n++) {
     const requestedOn = addDays(firstDay, Math.floor((n / total) * span));
+    // Every record of this trajectory and the later ones is dated from its request on.
+    if (records.length > 0) yield { records, from: requestedOn };
+    records = [];
     if (requestedOn > end) break;
     let client: Client;
     if (returning.length > 0 && returning[0]!.after <= requestedOn) {
@@ -260,11 +273,23 @@ export function generateAccessRecords(code: RegionCode, inputs: DemoInputs): Acc
     } else if (rng.chance(0.25)) plan('FAMILY_PLAN', false);
     if (age >= 16 && rng.chance(0.55)) plan('FUTURE_PLAN', true);
   }
-  return records;
+  yield { records, from: null };
 }
 
 /** The budget line a demo category is planned under, after Noordoost-Brabant's financieel kader. */
 const BUDGET_LINE: Record<string, string> = { '43': 'Verblijf', '44': 'Verblijf', '46': 'Crisis', '51': 'Jeugd-GGZ', '52': 'Jeugd-GGZ', '54': 'Jeugd-GGZ' };
+
+/** Declared euros by "year|product category", added to as batches of records come. */
+type DeclaredSpending = Map<string, number>;
+
+function addDeclared(declared: DeclaredSpending, records: readonly AccessRecord[]): DeclaredSpending {
+  for (const r of records) {
+    if (r.message !== 'JW323') continue;
+    const key = `${r.month.slice(0, 4)}|${r.productCode.slice(0, 2)}`;
+    declared.set(key, (declared.get(key) ?? 0) + r.amountEuros);
+  }
+  return declared;
+}
 
 /**
  * A demo budget for every year with declarations, per product category: what the region came to
@@ -272,13 +297,11 @@ const BUDGET_LINE: Record<string, string> = { '43': 'Verblijf', '44': 'Verblijf'
  * last year's spending plus 3 %. Rounded to thousands of euros, as budget plans are.
  */
 export function demoBudget(code: RegionCode, records: readonly AccessRecord[]): BudgetLine[] {
+  return budgetFor(code, addDeclared(new Map(), records));
+}
+
+function budgetFor(code: RegionCode, declared: DeclaredSpending): BudgetLine[] {
   const rng = new Random(`budget-${code}`);
-  const declared = new Map<string, number>();
-  for (const r of records) {
-    if (r.message !== 'JW323') continue;
-    const key = `${r.month.slice(0, 4)}|${r.productCode.slice(0, 2)}`;
-    declared.set(key, (declared.get(key) ?? 0) + r.amountEuros);
-  }
   const years = [...new Set([...declared.keys()].map((k) => Number(k.split('|')[0])))].sort();
   const current = years[years.length - 1];
   const lines: BudgetLine[] = [];
@@ -309,29 +332,33 @@ function messageMonth(record: AccessRecord): string {
   }
 }
 
-/** The demo history of a region as the monthly batches a care administration would export. */
-export function monthlyBatches(records: readonly AccessRecord[]): [string, AccessRecord[]][] {
-  const months = new Map<string, AccessRecord[]>();
-  for (const record of records) {
-    const month = messageMonth(record);
-    const batch = months.get(month);
-    if (batch) batch.push(record);
-    else months.set(month, [record]);
-  }
-  return [...months].sort(([a], [b]) => a.localeCompare(b));
-}
-
 /**
- * A region's demo history as named import batches: each month's messages, in parts small enough
- * that one part's transaction keeps queries waiting well under a second.
+ * A region's demo history as named import batches: each month's messages as a care
+ * administration would export them, in parts small enough that one part's transaction keeps
+ * queries waiting well under a second. A month is handed out as soon as no later record can fall
+ * in it, so only the records of months still open are held, not the whole history.
  */
-export function demoBatches(code: RegionCode, inputs: DemoInputs): [string, AccessRecord[]][] {
-  return monthlyBatches(generateAccessRecords(code, inputs)).flatMap(([month, records]) =>
-    Array.from({ length: Math.ceil(records.length / BATCH_RECORDS) }, (_, i) => [
-      `${month}:${i + 1}`,
-      records.slice(i * BATCH_RECORDS, (i + 1) * BATCH_RECORDS),
-    ] as [string, AccessRecord[]]),
-  );
+export function* demoBatches(code: RegionCode, inputs: DemoInputs): Generator<[string, AccessRecord[]]> {
+  const open = new Map<string, AccessRecord[]>();
+  let closedThrough = '';
+  for (const { records, from } of accessRecords(code, inputs)) {
+    for (const record of records) {
+      const month = messageMonth(record);
+      if (month <= closedThrough) throw new Error(`a demo record of ${month} came after that month was handed out`);
+      const batch = open.get(month);
+      if (batch) batch.push(record);
+      else open.set(month, [record]);
+    }
+    const closed = [...open.keys()].filter((month) => from === null || month < from.slice(0, 7)).sort();
+    for (const month of closed) {
+      const monthRecords = open.get(month)!;
+      open.delete(month);
+      closedThrough = month;
+      for (let i = 0; i * BATCH_RECORDS < monthRecords.length; i++) {
+        yield [`${month}:${i + 1}`, monthRecords.slice(i * BATCH_RECORDS, (i + 1) * BATCH_RECORDS)];
+      }
+    }
+  }
 }
 
 /**
@@ -359,17 +386,18 @@ async function loadRegion(source: RegionSource<AccessTables>, code: RegionCode, 
   // Checked against the history's own last day, so a resumed load judges its records as the first start did.
   const context = { source, region: regionInfo(code), pseudonymKey, today: load.endsOn };
   let records = 0;
-  // Every batch comes again on a resumed load (those already in are no-ops), so the budget sees all declarations.
-  const declarations: AccessRecord[] = [];
+  // Every batch comes again on a resumed load (those already in are no-ops), so the budget sees all
+  // declarations; only their sums are kept, not the records.
+  const declared: DeclaredSpending = new Map();
   for await (const [part, batch] of batchesOffThread(code, inputs)) {
     await whenQuiet();
     const report = await importRecords(context, batch, `demo:${code}:${load.seed}:${load.scale}:${load.endsOn}:${part}`);
     if (report.status === 'REJECTED') throw new Error(`demo data for ${code} ${part} was rejected: ${JSON.stringify(report.problems.slice(0, 5))}`);
     if (part.endsWith('-12:1')) log(`access demo data for ${code}: ${part.slice(0, 4)} loading its last month`);
     records += batch.length;
-    declarations.push(...batch.filter((r) => r.message === 'JW323'));
+    addDeclared(declared, batch);
   }
-  await replaceBudgets(source, demoBudget(code, declarations));
+  await replaceBudgets(source, budgetFor(code, declared));
   await refreshStatistics(source.db, Object.values(source.tables));
   await completeDemoLoad(source);
   log(`access demo data for ${code}`, { records, ...(await tableCounts(source)), ms: Date.now() - started });
