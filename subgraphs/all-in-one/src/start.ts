@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { commandLine } from '@youth-care/lib/cli';
 import { loadConfig } from '@youth-care/lib/config';
 import { DatabaseHub } from '@youth-care/lib/db/database';
@@ -25,9 +27,7 @@ if (reset && !config.database.embeddedDataDir.includes('://')) {
   await rm(config.database.embeddedDataDir, { recursive: true, force: true });
   step(`removed ${config.database.embeddedDataDir}`);
 }
-// The GraphQL engines take seconds to load; let them load while the database opens.
-const modules = Promise.all([import('./members.js'), import('../../../gateway/src/gateway.js'), import('../../../gateway/src/auth/mint.js'), import('../../../gateway/src/web/bundle.js')]);
-const hub = new DatabaseHub(config.database);
+const hub = new DatabaseHub(config.database, undefined, { embeddedThread: true });
 // Whatever has started stops on Ctrl-C, also when it comes before everything is up.
 const servers: RunningServer[] = [];
 runUntilSignal(log, async () => {
@@ -41,7 +41,13 @@ step(
     ? `opening the embedded database in ${config.database.embeddedDataDir} for ${embedded.join(', ')}`
     : 'using the PostgreSQL servers from the environment',
 );
-if (embedded.length > 0) await hub.embedded().execute('SELECT 1');
+// The GraphQL engines take seconds to load; they load while the database opens, unless it is
+// created now: creating one takes some 700 MB for a while, which should not come on top of theirs.
+const created = embedded.length > 0 && !config.database.embeddedDataDir.includes('://') && !existsSync(join(config.database.embeddedDataDir, 'PG_VERSION'));
+const opened = embedded.length > 0 ? hub.embedded().execute('SELECT 1') : Promise.resolve();
+if (created) await opened;
+const modules = Promise.all([import('./members.js'), import('../../../gateway/src/gateway.js'), import('../../../gateway/src/auth/mint.js'), import('../../../gateway/src/web/bundle.js')]);
+await opened;
 const [{ MEMBERS }, { createGateway }, { exampleViewers, mintToken }, { webAssets }] = await modules;
 
 const urls: Record<string, string> = {};
