@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { exampleViewers, mintToken } from '../../gateway/src/auth/mint.js';
 import { loadConfig } from '@youth-care/lib/config';
@@ -12,24 +12,102 @@ import { startProcess } from '../support/process.js';
  * `npm run bench:first-start`: a first `npm start` on an empty data folder at DEMO_SCALE (1 by
  * default), as a new user has it. While the demo data loads, a regional dashboard's query is
  * asked every quarter second; printed are the slowest and the 95th percentile answer, any
- * errors, the process's peak resident memory (VmHWM: every thread, the demo generator's too)
- * and the size of the data folder once all demo data is in place. Then, in Chromium, how long the
- * regional dashboard takes from opening the page to showing its data (median of five openings).
+ * errors, the peak resident memory and the size of the data folder once all demo data is in
+ * place. Then, in Chromium, how long the regional dashboard takes from opening the page to
+ * showing its data (median of five openings).
+ *
+ * Peak memory counts the whole process tree `npm start` makes: the RSS of the process and of
+ * every process under it (the web bundler's, any other), summed every 100 ms; and, as a sample
+ * can miss a short peak, the process's own high-water mark (VmHWM, every thread: the database's,
+ * the demo generator's) plus the highest sum of the others. The larger of the two is judged.
+ * Printed with it: the CPU time the process tree used and the machine's load average, as
+ * answer times depend on what else runs.
  * Targets: every answer ≤ 1 s, peak RSS ≤ 700 MB, data folder ≤ 500 MB at scale 1, data ≤ 1 s.
  */
 const dir = mkdtempSync(join(tmpdir(), 'bench-first-start-'));
 const scale = process.env.DEMO_SCALE ?? '1';
-const env = { EMBEDDED_DATA_DIR: join(dir, 'pglite'), GATEWAY_PORT: '0', PROCUREMENT_PORT: '0', ACCESS_PORT: '0', MONITORING_PORT: '0', DEMO_SCALE: scale };
+const env = {
+  EMBEDDED_DATA_DIR: join(dir, 'pglite'),
+  GATEWAY_PORT: '0',
+  PROCUREMENT_PORT: '0',
+  ACCESS_PORT: '0',
+  MONITORING_PORT: '0',
+  REGISTRY_PORT: '0',
+  DEMO_SCALE: scale,
+};
 const QUERY = `{ region(code: "JZ34") {
   waitingTimeSummary { providersReporting { value } shareOverNorm byProductCategory { productCategory { code } medianTotalWeeks } }
   accessStatistics { referralCounts { month referrals } }
   spending(year: ${new Date().getFullYear()}) { yearToDateEuros }
 } }`;
 
-const peakRss = (pid: number): number => {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmHWM:'));
-  return Number(/\d+/.exec(line ?? '')?.[0] ?? 0) * 1024;
+/** A field of /proc/<pid>/status in bytes (VmRSS, VmHWM); 0 once the process is gone. */
+const statusBytes = (pid: number, field: string): number => {
+  try {
+    const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith(`${field}:`));
+    return Number(/\d+/.exec(line ?? '')?.[0] ?? 0) * 1024;
+  } catch {
+    return 0;
+  }
 };
+
+/** The processes under `root`, at any depth. */
+function descendants(root: number): number[] {
+  const parents = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      // pid (name) state ppid ...; the name may hold spaces and parentheses.
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  const found: number[] = [];
+  for (let layer = [root]; layer.length > 0; ) {
+    layer = [...parents].filter(([, parent]) => layer.includes(parent)).map(([pid]) => pid);
+    found.push(...layer);
+  }
+  return found;
+}
+
+/** CPU seconds (user + system) a process and its children it waited for have used. */
+function cpuSeconds(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // utime stime cutime cstime are fields 14 to 17 of stat; the slice starts at field 3.
+    return fields.slice(11, 15).reduce((sum, ticks) => sum + Number(ticks), 0) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+/** Samples the process tree's memory and CPU until stopped. */
+function watchTree(root: number) {
+  let treePeak = 0;
+  let othersPeak = 0;
+  const cpu = new Map<number, number>();
+  const sample = () => {
+    const others = descendants(root);
+    const othersRss = others.reduce((sum, pid) => sum + statusBytes(pid, 'VmRSS'), 0);
+    treePeak = Math.max(treePeak, statusBytes(root, 'VmRSS') + othersRss);
+    othersPeak = Math.max(othersPeak, othersRss);
+    for (const pid of [root, ...others]) cpu.set(pid, Math.max(cpu.get(pid) ?? 0, cpuSeconds(pid)));
+  };
+  const timer = setInterval(sample, 100);
+  return {
+    /** The tree's peak as judged (see above), the parts of it, and the CPU seconds used so far. */
+    stop() {
+      sample();
+      clearInterval(timer);
+      const hwm = statusBytes(root, 'VmHWM');
+      return { peak: Math.max(treePeak, hwm + othersPeak), treePeak, hwm, othersPeak, cpu: [...cpu.values()].reduce((a, b) => a + b, 0) };
+    },
+  };
+}
+const load = () => loadavg().map((l) => l.toFixed(1)).join(' ');
 const mb = (bytes: number) => `${Math.round(bytes / 1e6)} MB`;
 
 /** Opens the dashboard as the demo analyst five times and reads the time the page measured. */
@@ -56,31 +134,47 @@ async function dashboardTimesToData(base: string): Promise<number[]> {
 try {
   const analyst = exampleViewers(Number(scale)).find((v) => v.role === 'region-analyst')!;
   const headers = { authorization: `Bearer ${await mintToken(loadConfig({}).auth, analyst)}` };
-  const started = await startProcess([], env, 120_000);
-  const pid = started.child.pid!;
+  const loadBefore = load();
+  const began = Date.now();
+  const started = await startProcess([], env, 300_000);
+  const tree = watchTree(started.child.pid!);
   const times: number[] = [];
   const errors = new Set<string>();
   let loaded = false;
-  const done = started.waitFor('all demo data in place', 900_000).then(() => (loaded = true));
-  let peak = 0;
-  while (!loaded) {
-    const began = performance.now();
-    const answer = await post(started.url, QUERY, undefined, headers);
-    times.push(performance.now() - began);
-    for (const error of answer.errors ?? []) errors.add(String(error.extensions?.code ?? error.message));
-    peak = Math.max(peak, peakRss(pid));
-    await Promise.race([done, new Promise((resolve) => setTimeout(resolve, 250))]);
+  let memory: ReturnType<typeof tree.stop>;
+  let dataBytes: number;
+  let timesToData: number[];
+  try {
+    const done = started.waitFor('all demo data in place', 3_600_000).then(() => (loaded = true));
+    while (!loaded) {
+      const asked = performance.now();
+      const answer = await post(started.url, QUERY, undefined, headers);
+      times.push(performance.now() - asked);
+      for (const error of answer.errors ?? []) errors.add(String(error.extensions?.code ?? error.message));
+      await Promise.race([done, new Promise((resolve) => setTimeout(resolve, 250))]);
+    }
+    memory = tree.stop();
+    dataBytes = Number(execFileSync('du', ['-sb', env.EMBEDDED_DATA_DIR], { encoding: 'utf8' }).split('\t')[0]);
+    timesToData = await dashboardTimesToData(started.url.replace(/graphql$/, ''));
+  } finally {
+    tree.stop();
+    await started.interrupt();
   }
-  peak = Math.max(peak, peakRss(pid));
-  const dataBytes = Number(execFileSync('du', ['-sb', env.EMBEDDED_DATA_DIR], { encoding: 'utf8' }).split('\t')[0]);
-  const timesToData = await dashboardTimesToData(started.url.replace(/graphql$/, ''));
-  await started.interrupt();
   const sorted = [...times].sort((a, b) => a - b);
   const p95 = sorted[Math.floor(sorted.length * 0.95)] ?? 0;
   const slowest = sorted[sorted.length - 1] ?? 0;
-  console.log(`DEMO_SCALE=${scale}: ${times.length} dashboard queries while the demo data loaded`);
-  console.log(`  slowest answer ${Math.round(slowest)} ms, p95 ${Math.round(p95)} ms, errors: ${errors.size ? [...errors].join(', ') : 'none'}`);
-  console.log(`  peak RSS ${mb(peak)}, data folder ${mb(dataBytes)}`);
+  const peak = memory.peak;
+  console.log(`DEMO_SCALE=${scale}: ${times.length} dashboard queries while the demo data loaded (${Math.round((Date.now() - began) / 1000)} s in all)`);
+  console.log(`  machine load average (1, 5, 15 min) before: ${loadBefore}, after: ${load()}; CPU time of the process tree: ${Math.round(memory.cpu)} s`);
+  const overSecond = times.filter((t) => t > 1000).length;
+  console.log(
+    `  slowest answer ${Math.round(slowest)} ms, p95 ${Math.round(p95)} ms, ${overSecond} over 1 s (the first: ${Math.round(times[0] ?? 0)} ms), ` +
+      `errors: ${errors.size ? [...errors].join(', ') : 'none'}`,
+  );
+  console.log(
+    `  peak RSS ${mb(peak)} (process tree summed every 100 ms: ${mb(memory.treePeak)}; npm start's own high-water mark ${mb(memory.hwm)} ` +
+      `+ its child processes' peak ${mb(memory.othersPeak)}), data folder ${mb(dataBytes)}`,
+  );
   const medianToData = [...timesToData].sort((a, b) => a - b)[Math.floor(timesToData.length / 2)] ?? 0;
   console.log(`  regional dashboard (JZ34) in Chromium, page opened to data shown: ${timesToData.join(', ')} ms; median ${medianToData} ms`);
   console.log(
