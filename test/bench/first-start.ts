@@ -85,9 +85,17 @@ function cpuSeconds(pid: number): number {
   }
 }
 
+const isStart = (pid: number): boolean => {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('all-in-one/src/start.ts');
+  } catch {
+    return false;
+  }
+};
+
 /**
- * Samples, from now until stopped, the memory and CPU of the processes this one starts: `npm
- * start`'s process (a child of this one) and every process under it.
+ * Samples, from now until stopped, the memory and CPU of `npm start`'s process (the child of this
+ * one that runs start.ts) and every process under it.
  */
 function watchTree() {
   let treePeak = 0;
@@ -95,11 +103,13 @@ function watchTree() {
   let main = 0;
   const cpu = new Map<number, number>();
   const sample = () => {
-    const all = descendants(process.pid).map((p) => ({ ...p, rss: statusBytes(p.pid, 'VmRSS') }));
-    treePeak = Math.max(treePeak, all.reduce((sum, p) => sum + p.rss, 0));
-    othersPeak = Math.max(othersPeak, all.filter((p) => p.parent !== process.pid).reduce((sum, p) => sum + p.rss, 0));
-    main = all.find((p) => p.parent === process.pid)?.pid ?? main;
-    for (const { pid } of all) cpu.set(pid, Math.max(cpu.get(pid) ?? 0, cpuSeconds(pid)));
+    main = main || (descendants(process.pid).find((p) => p.parent === process.pid && isStart(p.pid))?.pid ?? 0);
+    if (!main) return;
+    const others = descendants(main).map((p) => statusBytes(p.pid, 'VmRSS'));
+    const othersRss = others.reduce((sum, bytes) => sum + bytes, 0);
+    treePeak = Math.max(treePeak, statusBytes(main, 'VmRSS') + othersRss);
+    othersPeak = Math.max(othersPeak, othersRss);
+    for (const pid of [main, ...descendants(main).map((p) => p.pid)]) cpu.set(pid, Math.max(cpu.get(pid) ?? 0, cpuSeconds(pid)));
   };
   const timer = setInterval(sample, 100);
   return {
