@@ -27,7 +27,7 @@ const WARM_UP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const CONNECTIONS = 20;
 /** Turns of the fan-out pair asked one at a time (BENCH_PAIR_TURNS), after a warm-up. */
-const PAIR_TURNS = Number(process.env.BENCH_PAIR_TURNS ?? 200);
+const PAIR_TURNS = Number(process.env.BENCH_PAIR_TURNS ?? 100);
 const PAIR_WARM_UP = 10;
 /** `fan-out` runs only the fan-out pair, for repeated runs of that target alone. */
 const ONLY_FAN_OUT = process.env.BENCH_ONLY === 'fan-out';
@@ -188,9 +188,12 @@ try {
   }
 
   const runs = new Map<string, Run[]>();
-  for (const q of all) {
-    for (let round = 0; round < ROUNDS; round++) {
-      const order = round % 2 === 0 ? contenders : [...contenders].reverse();
+  // Rounds outermost, the order of queries and of gateways reversed every other round, so that
+  // the two sides of every ratio (the fan-out pair above all) share the machine's load alike.
+  for (let round = 0; round < ROUNDS; round++) {
+    const queries = round % 2 === 0 ? all : [...all].reverse();
+    const order = round % 2 === 0 ? contenders : [...contenders].reverse();
+    for (const q of queries) {
       for (const c of order) {
         await settle([subgraphs, c.child]);
         await load(c.child, c.url, c.headers, q, WARM_UP_SECONDS);
