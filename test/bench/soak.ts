@@ -10,7 +10,7 @@ import { adminHeaders, drive, peakRate, percentile, type Outcome } from './load.
  */
 const minutes = Number(process.env.SOAK_MINUTES ?? 10);
 const serverUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const cluster = await startCluster(serverUrl, process.env.DEMO_SCALE ?? '0.2');
+const cluster = await startCluster({ serverUrl, scale: process.env.DEMO_SCALE ?? '0.2' });
 try {
   const headers = await adminHeaders();
   const peak = await peakRate(cluster.gatewayUrl, headers, 20);
