@@ -1,4 +1,4 @@
-import { startCluster, type Cluster } from './cluster.js';
+import { createCluster, type Cluster } from './cluster.js';
 import { adminHeaders, drive, percentile, type Outcome } from './load.js';
 import { startOwnServer, type OwnServer } from './pg-server.js';
 
@@ -6,7 +6,8 @@ import { startOwnServer, type OwnServer } from './pg-server.js';
  * `npm run chaos`: the soak's query mix at CHAOS_RATE (5) requests per second against the
  * federation as separate processes on two PostgreSQL servers of its own (made for the run, filled
  * with DEMO_SCALE (0.05) demo data, removed at the end, also on Ctrl-C): one for JZ43, one for
- * every other region and the national data. Three faults in turn: the procurement subgraph killed
+ * every other region and the national data; the gateway's answer cache is off, so every request
+ * reaches the subgraphs and their servers. Three faults in turn: the procurement subgraph killed
  * (kill -9) and started again after CHAOS_FAULT_S (10) seconds; JZ43's server stopped
  * (`pg_ctl stop -m fast`) and started again after CHAOS_FAULT_S; the other server restarted
  * (`pg_ctl restart -m fast`). For each phase it prints the requests and errors, what was missing
@@ -38,7 +39,9 @@ try {
   servers.push(main);
   const jz43 = await startOwnServer('chaos-jz43');
   servers.push(jz43);
-  cluster = await startCluster({ serverUrl: main.url, regionServerUrl: jz43.url, scale: process.env.DEMO_SCALE ?? '0.05' });
+  // Without the answer cache: the mix is five queries, which the cache would answer through every fault.
+  cluster = await createCluster({ serverUrl: main.url, regionServerUrl: jz43.url, scale: process.env.DEMO_SCALE ?? '0.05', env: { RESPONSE_CACHE: 'off' } });
+  await cluster.startAll();
   console.log(`two servers made and the services started on their demo data in ${((performance.now() - began) / 1000).toFixed(0)} s`);
   const running = cluster;
   const headers = await adminHeaders();

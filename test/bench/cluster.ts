@@ -19,10 +19,14 @@ export interface ClusterOptions {
   readonly regionServerUrl?: string;
   /** DEMO_SCALE of the demo data the services fill the new databases with. */
   readonly scale: string;
+  /** More settings for every service. */
+  readonly env?: Record<string, string>;
 }
 
 export interface Cluster {
   readonly gatewayUrl: string;
+  /** Starts every service in turn, each once its /health answers. */
+  startAll(): Promise<void>;
   /** Resident memory of each running service, in MB. */
   rss(): Record<Service, number>;
   kill(service: Service): Promise<void>;
@@ -49,7 +53,8 @@ async function waitForHealth(url: string, child: ChildProcess, output: () => str
   }
 }
 
-export async function startCluster({ serverUrl, regionServerUrl, scale }: ClusterOptions): Promise<Cluster> {
+/** The cluster's databases, made; its services not started yet (see startAll), so a caller can stop it part-way. */
+export async function createCluster({ serverUrl, regionServerUrl, scale, env: settings = {} }: ClusterOptions): Promise<Cluster> {
   const name = `yc_bench_${process.pid}_${Date.now().toString(36)}`;
   const admins = [...new Set([serverUrl, regionServerUrl ?? serverUrl])].map((url) => postgres(url, { max: 1, onnotice: () => {} }));
   for (const admin of admins) await admin.unsafe(`CREATE DATABASE "${name}"`);
@@ -66,6 +71,7 @@ export async function startCluster({ serverUrl, regionServerUrl, scale }: Cluste
     DEMO_SCALE: scale,
     DATABASE_CONNECT_TIMEOUT_S: '2',
     LOG_LEVEL: 'warn',
+    ...settings,
     ...Object.fromEntries(SERVICES.map((s) => [`${s.toUpperCase()}_PORT`, String(ports[s])])),
     ...Object.fromEntries(SERVICES.filter((s) => s !== 'gateway').map((s) => [`${s.toUpperCase()}_URL`, `http://127.0.0.1:${ports[s]}/graphql`])),
   };
@@ -79,16 +85,21 @@ export async function startCluster({ serverUrl, regionServerUrl, scale }: Cluste
     children.set(service, child);
     await waitForHealth(`http://127.0.0.1:${ports[service]}/health`, child, () => out);
   };
-  for (const service of SERVICES) await start(service);
   const stopChild = async (service: Service, signal: NodeJS.Signals) => {
     const child = children.get(service);
     if (!child || child.exitCode !== null) return;
     const exited = new Promise((resolve) => child.once('exit', resolve));
     child.kill(signal);
+    // A service that does not finish shutting down within 15 s is killed.
+    const late = setTimeout(() => child.kill('SIGKILL'), 15_000);
     await exited;
+    clearTimeout(late);
   };
   return {
     gatewayUrl: `http://127.0.0.1:${ports.gateway}/graphql`,
+    startAll: async () => {
+      for (const service of SERVICES) await start(service);
+    },
     rss: () =>
       Object.fromEntries(
         SERVICES.map((s) => {
@@ -107,4 +118,16 @@ export async function startCluster({ serverUrl, regionServerUrl, scale }: Cluste
       }
     },
   };
+}
+
+/** A cluster with every service started; one that fails to start is stopped again. */
+export async function startCluster(options: ClusterOptions): Promise<Cluster> {
+  const cluster = await createCluster(options);
+  try {
+    await cluster.startAll();
+  } catch (error) {
+    await cluster.stop();
+    throw error;
+  }
+  return cluster;
 }
