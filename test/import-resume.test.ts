@@ -188,7 +188,11 @@ interface Ended {
   readonly output: string;
 }
 
-/** Runs an import command; with `stop`, sends its signal once the output holds `stop.after`. */
+/**
+ * Runs an import command; with `stop`, sends its signal once the output holds `stop.after`. With
+ * --liftoff-only: for the few hundred rows these runs write, optimising the embedded database's
+ * WebAssembly costs more CPU than it saves.
+ */
 function run(script: string, args: string[], env: Record<string, string>, stop?: Stop): Promise<Ended> {
   const child = spawn(process.execPath, ['--liftoff-only', '--import', 'tsx', '--import', './test/support/shift-clock.ts', ...commandOf(script), ...args], {
     cwd: REPO,
