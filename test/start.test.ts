@@ -24,8 +24,13 @@ async function start(args: string[]): Promise<Started> {
   return running;
 }
 // A test that fails leaves no process behind for the next to share the data folder with.
-afterEach(() => {
-  for (const { child } of started.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+afterEach(async () => {
+  for (const { child } of started.splice(0)) {
+    if (child.exitCode !== null || child.signalCode !== null) continue;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGKILL');
+    await exited;
+  }
 });
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
