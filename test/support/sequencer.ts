@@ -11,6 +11,7 @@ const LONGEST_FIRST = [
   'test/learning-circle.test.ts',
   'test/demo-resume.test.ts',
   'test/start.test.ts',
+  'test/import-resume.test.ts',
   'test/spending-vs-budget.test.ts',
   'test/partial.test.ts',
   'test/web-oidc.test.ts',
