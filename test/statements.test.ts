@@ -28,9 +28,11 @@ const ACCESS = `query($first: Int!) { regions { code
 let small: Federation;
 let large: Federation;
 beforeAll(async () => {
-  small = await startFederation({ label: 'statements_small', scale: 0.02, until: '2026-06-01' });
+  // Tenfold demo data, with two and a half years of monthly declarations, takes a few minutes on a
+  // busy machine. It comes first, so the other worker can prepare the small data meanwhile for
+  // test/learning-circle.test.ts, which shares it.
   large = await startFederation({ label: 'statements_large', scale: 0.2, until: '2026-06-01' });
-  // Tenfold demo data, with two and a half years of monthly declarations, takes a few minutes on a busy machine.
+  small = await startFederation({ label: 'statements_small', scale: 0.02, until: '2026-06-01' });
 }, 300_000);
 afterAll(async () => {
   await small?.stop();

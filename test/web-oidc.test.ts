@@ -29,7 +29,6 @@ beforeAll(async () => {
   federation = await startFederation({
     label: 'web-oidc',
     scale: 0.02,
-    history: false,
     env: {
       AUTH_JWKS_URL: `${issuer}/jwks`,
       AUTH_ISSUER: issuer,

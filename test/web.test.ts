@@ -12,7 +12,7 @@ import { startFederation, type Federation } from './support/federation.js';
  * errors; a CSV holds the figures shown; axe-core finds nothing serious; and the page asks
  * nothing of any other origin.
  */
-const SCALE = 0.05;
+const SCALE = 0.02;
 const viewers = exampleViewers(SCALE);
 const viewer = (role: Viewer['role']) => viewers.find((v) => v.role === role)!;
 const YEAR = new Date().getFullYear();

@@ -3,21 +3,30 @@ import { readFileSync } from 'node:fs';
 import net from 'node:net';
 import postgres from 'postgres';
 import { REPO } from '../support/process.js';
-import { startProxy, type KillableProxy } from '../support/tcp-proxy.js';
 
 /**
  * The production shape on one machine, for the soak and chaos scripts: every subgraph and the
- * gateway as its own process, on a fresh PostgreSQL database. All database traffic goes through a
- * proxy (so PostgreSQL can be "restarted" without touching a server others use), and JZ43's
- * through a second one (its own database server, to stop and start).
+ * gateway as its own process, on a fresh database made on the given PostgreSQL server (and JZ43's
+ * on a server of its own, when given one), dropped at the end.
  */
 export const SERVICES = ['registry', 'procurement', 'access', 'monitoring', 'gateway'] as const;
 export type Service = (typeof SERVICES)[number];
 
+export interface ClusterOptions {
+  /** The server every region and the national data live on. */
+  readonly serverUrl: string;
+  /** JZ43's own server; on serverUrl when left out. */
+  readonly regionServerUrl?: string;
+  /** DEMO_SCALE of the demo data the services fill the new databases with. */
+  readonly scale: string;
+  /** More settings for every service. */
+  readonly env?: Record<string, string>;
+}
+
 export interface Cluster {
   readonly gatewayUrl: string;
-  readonly database: KillableProxy;
-  readonly regionDatabase: KillableProxy;
+  /** Starts every service in turn, each once its /health answers. */
+  startAll(): Promise<void>;
   /** Resident memory of each running service, in MB. */
   rss(): Record<Service, number>;
   kill(service: Service): Promise<void>;
@@ -25,7 +34,7 @@ export interface Cluster {
   stop(): Promise<void>;
 }
 
-const freePort = () =>
+export const freePort = () =>
   new Promise<number>((resolve) => {
     const server = net.createServer().listen(0, '127.0.0.1', () => {
       const { port } = server.address() as net.AddressInfo;
@@ -44,27 +53,25 @@ async function waitForHealth(url: string, child: ChildProcess, output: () => str
   }
 }
 
-export async function startCluster(serverUrl: string, scale: string): Promise<Cluster> {
-  const server = new URL(serverUrl);
+/** The cluster's databases, made; its services not started yet (see startAll), so a caller can stop it part-way. */
+export async function createCluster({ serverUrl, regionServerUrl, scale, env: settings = {} }: ClusterOptions): Promise<Cluster> {
   const name = `yc_bench_${process.pid}_${Date.now().toString(36)}`;
-  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`CREATE DATABASE "${name}"`);
-  const database = await startProxy(Number(server.port || 5432), server.hostname);
-  const regionDatabase = await startProxy(Number(server.port || 5432), server.hostname);
-  const via = (proxy: KillableProxy) => {
-    const url = new URL(serverUrl);
-    url.host = `127.0.0.1:${proxy.port}`;
-    url.pathname = `/${name}`;
-    return url.toString();
+  const admins = [...new Set([serverUrl, regionServerUrl ?? serverUrl])].map((url) => postgres(url, { max: 1, onnotice: () => {} }));
+  for (const admin of admins) await admin.unsafe(`CREATE DATABASE "${name}"`);
+  const database = (url: string) => {
+    const at = new URL(url);
+    at.pathname = `/${name}`;
+    return at.toString();
   };
   const ports = Object.fromEntries(await Promise.all(SERVICES.map(async (s) => [s, await freePort()] as const))) as Record<Service, number>;
   const env: Record<string, string> = {
     ...(process.env as Record<string, string>),
-    DATABASE_URL: via(database),
-    REGION_JZ43_DATABASE_URL: via(regionDatabase),
+    DATABASE_URL: database(serverUrl),
+    ...(regionServerUrl ? { REGION_JZ43_DATABASE_URL: database(regionServerUrl) } : {}),
     DEMO_SCALE: scale,
     DATABASE_CONNECT_TIMEOUT_S: '2',
     LOG_LEVEL: 'warn',
+    ...settings,
     ...Object.fromEntries(SERVICES.map((s) => [`${s.toUpperCase()}_PORT`, String(ports[s])])),
     ...Object.fromEntries(SERVICES.filter((s) => s !== 'gateway').map((s) => [`${s.toUpperCase()}_URL`, `http://127.0.0.1:${ports[s]}/graphql`])),
   };
@@ -78,18 +85,21 @@ export async function startCluster(serverUrl: string, scale: string): Promise<Cl
     children.set(service, child);
     await waitForHealth(`http://127.0.0.1:${ports[service]}/health`, child, () => out);
   };
-  for (const service of SERVICES) await start(service);
   const stopChild = async (service: Service, signal: NodeJS.Signals) => {
     const child = children.get(service);
     if (!child || child.exitCode !== null) return;
     const exited = new Promise((resolve) => child.once('exit', resolve));
     child.kill(signal);
+    // A service that does not finish shutting down within 15 s is killed.
+    const late = setTimeout(() => child.kill('SIGKILL'), 15_000);
     await exited;
+    clearTimeout(late);
   };
   return {
     gatewayUrl: `http://127.0.0.1:${ports.gateway}/graphql`,
-    database,
-    regionDatabase,
+    startAll: async () => {
+      for (const service of SERVICES) await start(service);
+    },
     rss: () =>
       Object.fromEntries(
         SERVICES.map((s) => {
@@ -102,10 +112,22 @@ export async function startCluster(serverUrl: string, scale: string): Promise<Cl
     start,
     async stop() {
       for (const service of [...SERVICES].reverse()) await stopChild(service, 'SIGTERM');
-      await database.close();
-      await regionDatabase.close();
-      await admin.unsafe(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await admin.end();
+      for (const admin of admins) {
+        await admin.unsafe(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+        await admin.end();
+      }
     },
   };
+}
+
+/** A cluster with every service started; one that fails to start is stopped again. */
+export async function startCluster(options: ClusterOptions): Promise<Cluster> {
+  const cluster = await createCluster(options);
+  try {
+    await cluster.startAll();
+  } catch (error) {
+    await cluster.stop();
+    throw error;
+  }
+  return cluster;
 }

@@ -3,7 +3,7 @@ import { loadConfig } from '@youth-care/lib/config';
 
 /** The query mix of the soak and chaos scripts: what dashboards, portals and circles ask most. */
 export const MIX = [
-  `{ regions { code name waitingTimeSummary { providersReporting shareOverNorm } } }`,
+  `{ regions { code name waitingTimeSummary { providersReporting { value } shareOverNorm } } }`,
   `{ region(code: "JZ34") { name accessStatistics { dropout { count of } leadTimes { requestToAllocation { medianDays } } } } }`,
   `{ region(code: "JZ43") { name contracts { id form } latestWaitingTimes { totalWeeks } } }`,
   `{ regions(codes: ["JZ21", "JZ33"]) { code indicators(periods: ["2023JJ00"], indicators: [YOUTH_CARE]) { period } } }`,
@@ -31,7 +31,7 @@ async function ask(url: string, headers: Record<string, string>, query: string):
     const missing = (body.errors ?? []).map(({ extensions: x }) =>
       x?.code === 'REGION_UNAVAILABLE' ? `region ${String(x.region)}` : x?.code === 'SUBGRAPH_UNAVAILABLE' ? `subgraph ${String(x.serviceName)}` : String(x?.code),
     );
-    return { at, ms: performance.now() - at, ok: response.ok && missing.length === 0, missing: response.ok ? [...new Set(missing)] : [`HTTP ${response.status}`] };
+    return { at, ms: performance.now() - at, ok: response.ok && missing.length === 0, missing: response.ok ? [...new Set(missing)] : [`HTTP ${response.status} ${[...new Set(missing)].join(', ')}`.trim()] };
   } catch (error) {
     return { at, ms: performance.now() - at, ok: false, missing: [`no answer (${(error as Error).name})`] };
   }

@@ -1,16 +1,23 @@
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 /**
- * The files that take longest (several federations, `npm start` processes, the large demo
- * data), longest first. A fresh clone has no timings from an earlier run, and without them
- * vitest would start these last, leaving one worker busy long after the other is done.
+ * The files that take longest (the tenfold demo data, `npm start` processes, demo loads in child
+ * processes, a browser), longest first. A fresh clone has no timings from an earlier run, and
+ * without them vitest would start these last, leaving one worker busy long after the other is done.
+ * The second file prepares the demo data most files share while the first prepares the tenfold data.
  */
 const LONGEST_FIRST = [
-  'test/start.test.ts',
   'test/statements.test.ts',
-  'test/partial.test.ts',
   'test/learning-circle.test.ts',
-  'subgraphs/access/test/import.test.ts',
+  'test/demo-resume.test.ts',
+  'test/start.test.ts',
+  'test/import-resume.test.ts',
+  'test/spending-vs-budget.test.ts',
+  'test/partial.test.ts',
+  'test/web-oidc.test.ts',
+  'test/web.test.ts',
+  'subgraphs/monitoring/test/cbs-import.test.ts',
+  'test/readme-examples.test.ts',
   'test/authorization.test.ts',
 ];
 

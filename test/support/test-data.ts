@@ -28,7 +28,7 @@ export interface TestData {
 }
 
 export async function openTestData(options: TestDataOptions): Promise<TestData> {
-  const scale = options.scale ?? 0.05;
+  const scale = options.scale ?? 0.02;
   const demo: DemoOptions | undefined = scale > 0 ? { scale, until: options.until } : undefined;
   const history = options.history !== false;
   const database = await createTestDatabase(options.label, { demo, history });

@@ -31,7 +31,14 @@ export const DateScalar = new GraphQLScalarType<string, string>({
   },
 });
 
+/**
+ * Made once: building a formatter with a time zone costs a fifth of a millisecond, and every
+ * region of a comparison checks its years against today (checkYears), so a new one per call was
+ * a cost per region of each request.
+ */
+const DUTCH_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' });
+
 /** Today's date in the Netherlands, where every region in the federation is. */
 export function todayInNetherlands(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(now);
+  return DUTCH_DATE.format(now);
 }

@@ -3,10 +3,14 @@ import { loadConfig } from '../src/config.js';
 import { DatabaseHub } from '../src/db/database.js';
 import { RegionSources } from '../src/db/region-sources.js';
 import { fanOut } from '../src/fan-out.js';
+import { bareImage } from '../../../test/support/prepared-data.js';
+
+// Starts from the run's image of an empty database: creating a new one costs several seconds.
+const image = await bareImage();
 
 describe('fanOut', () => {
   const config = loadConfig({ EMBEDDED_DATA_DIR: 'memory://', REGIONS: 'JZ21,JZ43,JZ34' });
-  const hub = new DatabaseHub(config.database);
+  const hub = new DatabaseHub(config.database, image);
   const sources = new RegionSources({
     hub,
     config,

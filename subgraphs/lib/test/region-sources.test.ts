@@ -4,11 +4,15 @@ import { loadConfig } from '../src/config.js';
 import { DatabaseHub } from '../src/db/database.js';
 import { rowsOf } from '../src/db/migrate.js';
 import { RegionSources } from '../src/db/region-sources.js';
+import { bareImage } from '../../../test/support/prepared-data.js';
+
+// Starts from the run's image of an empty database: creating a new one costs several seconds.
+const image = await bareImage();
 
 describe('RegionSources', () => {
   // JZ43's server does not answer (nothing listens on port 1); JZ21 lives in the embedded database.
   const config = loadConfig({ EMBEDDED_DATA_DIR: 'memory://', REGIONS: 'JZ21,JZ43', REGION_JZ43_DATABASE_URL: 'postgres://postgres@127.0.0.1:1/none', DATABASE_CONNECT_TIMEOUT_S: '1' });
-  const hub = new DatabaseHub(config.database);
+  const hub = new DatabaseHub(config.database, image);
   const logged: string[] = [];
   const sources = new RegionSources({
     hub,

@@ -82,7 +82,7 @@ describe('fetching a CBS table', () => {
   let hub: DatabaseHub;
   beforeAll(async () => {
     database = await createTestDatabase('cbs_fetch');
-    hub = new DatabaseHub(loadConfig(database.env).database);
+    hub = new DatabaseHub(loadConfig(database.env).database, database.image);
   });
   afterAll(async () => {
     await hub?.close();

@@ -38,14 +38,13 @@ async function main(): Promise<number> {
       return 1;
     }
     console.log(`checking ${file}…`);
-    const report = await importBudgetCsv(subgraph.sources, text, currentYear());
+    const report = await importBudgetCsv(subgraph.sources, text, currentYear(), (w) =>
+      console.log(`${w.region}: budget ${w.years.join(', ')} replaced: ${w.lines} lines, ${euros(w.euros)} in all (${w.removed} earlier lines removed)`),
+    );
     if (report.status === 'REJECTED') {
       console.log(`rejected: ${report.problems.length} problems; nothing was written`);
       for (const p of report.problems) console.log(`  ${p}`);
       return 1;
-    }
-    for (const w of report.written) {
-      console.log(`${w.region}: budget ${w.years.join(', ')} replaced: ${w.lines} lines, ${euros(w.euros)} in all (${w.removed} earlier lines removed)`);
     }
     return 0;
   } finally {
