@@ -104,5 +104,6 @@ Ctrl-C stops everything.`);
 // region's figures appear as it completes. A restart finds them in place and skips this.
 if (config.demo.seed) {
   for (const subgraph of subgraphs) await subgraph.loadDemo(config.demo);
+  await hub.checkpoint();
   step('all demo data in place');
 }

@@ -161,6 +161,14 @@ export class DatabaseHub {
     return entry.db;
   }
 
+  /**
+   * Writes the embedded database's WAL back now: the timer checkpoints only while statements come,
+   * so without this a finished load would leave up to max_wal_size of WAL in the data folder.
+   */
+  async checkpoint(): Promise<void> {
+    await this.#embedded?.client.exec('CHECKPOINT');
+  }
+
   async close(): Promise<void> {
     this.#closed = true;
     const closing: Promise<unknown>[] = [...this.#servers.values()].map((s) => s.client.end({ timeout: 5 }));
