@@ -127,7 +127,7 @@ export class DatabaseHub {
         // Between requests, as a checkpoint holds the database while it writes. A failed one
         // leaves only more WAL behind; the next one tries again.
         void whenQuiet()
-          .then(() => client.exec('CHECKPOINT'))
+          .then(() => this.checkpoint())
           .catch(() => {});
       }, EMBEDDED_CHECKPOINT_MS);
       checkpoints.unref();
