@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { commandLine } from '@youth-care/lib/cli';
 import { loadConfig } from '@youth-care/lib/config';
 import { DatabaseHub } from '@youth-care/lib/db/database';
@@ -39,9 +41,11 @@ step(
     ? `opening the embedded database in ${config.database.embeddedDataDir} for ${embedded.join(', ')}`
     : 'using the PostgreSQL servers from the environment',
 );
-// The GraphQL engines take seconds to load; they load while the database opens (a new one from
-// the image of an empty database, see empty-cluster.ts).
+// The GraphQL engines take seconds to load; they load while the database opens, unless it is
+// created now: creating one takes some 700 MB for a while, which should not come on top of theirs.
+const created = embedded.length > 0 && !config.database.embeddedDataDir.includes('://') && !existsSync(join(config.database.embeddedDataDir, 'PG_VERSION'));
 const opened = embedded.length > 0 ? hub.embedded().execute('SELECT 1') : Promise.resolve();
+if (created) await opened;
 const modules = Promise.all([import('./members.js'), import('../../../gateway/src/gateway.js'), import('../../../gateway/src/auth/mint.js'), import('../../../gateway/src/web/bundle.js')]);
 await opened;
 const [{ MEMBERS }, { createGateway }, { exampleViewers, mintToken }, { webAssets }] = await modules;
