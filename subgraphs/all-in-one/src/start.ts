@@ -33,6 +33,10 @@ if (reset && !config.database.embeddedDataDir.includes('://')) {
   await rm(config.database.embeddedDataDir, { recursive: true, force: true });
   step(`removed ${config.database.embeddedDataDir}`);
 }
+// The web app is bundled first, so the first person to open the page need not wait for it, and
+// while the process is small: the bundler's child process takes some 170 MB while it builds.
+await (await import('../../../gateway/src/web/bundle.js')).webAssets();
+step('web app bundled');
 const hub = new DatabaseHub(config.database, undefined, { embeddedThread: true });
 // Whatever has started stops on Ctrl-C, also when it comes before everything is up.
 const servers: RunningServer[] = [];
@@ -53,9 +57,9 @@ step(
 const created = embedded.length > 0 && !config.database.embeddedDataDir.includes('://') && !existsSync(join(config.database.embeddedDataDir, 'PG_VERSION'));
 const opened = embedded.length > 0 ? hub.embedded().execute('SELECT 1') : Promise.resolve();
 if (created) await opened;
-const modules = Promise.all([import('./members.js'), import('../../../gateway/src/gateway.js'), import('../../../gateway/src/auth/mint.js'), import('../../../gateway/src/web/bundle.js')]);
+const modules = Promise.all([import('./members.js'), import('../../../gateway/src/gateway.js'), import('../../../gateway/src/auth/mint.js')]);
 await opened;
-const [{ MEMBERS }, { createGateway }, { exampleViewers, mintToken }, { webAssets }] = await modules;
+const [{ MEMBERS }, { createGateway }, { exampleViewers, mintToken }] = await modules;
 
 const urls: Record<string, string> = {};
 const subgraphs: Subgraph[] = [];
@@ -78,8 +82,6 @@ if (metrics) {
   servers.push(metrics);
   step(`metrics of every service on port ${metrics.port}`);
 }
-// Bundled now, so the first person to open the page need not wait for it.
-await webAssets();
 
 // Tokens only where this process can sign them: with the HS256 secret of local use.
 const tokens = config.auth.hs256Secret
