@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { FINANCING_VARIANTS } from '@youth-care/lib/codes/ijw';
 import {
+  bigint,
   boolean,
   check,
   date,
@@ -147,6 +148,37 @@ export function accessTables<S extends string | undefined>(table: PgTableFn<S>) 
     (t) => [primaryKey({ columns: [t.month, t.productCategory] })],
   );
 
+  /**
+   * The referral figures a learning circle compares, per calendar year, kept by the import from
+   * each trajectory's row before and after a batch: comparing many regions then reads a few rows
+   * per region instead of scanning its trajectories. Durations are kept as a sum and a count, so
+   * the average comes out as avg() over the rows would give it.
+   */
+  const referralYear = table('referral_year', {
+    year: smallint('year').primaryKey(),
+    requested: integer('requested').notNull(),
+    ended: integer('ended').notNull(),
+    endedByClient: integer('ended_by_client').notNull(),
+    endedAccordingToPlan: integer('ended_according_to_plan').notNull(),
+    /** Days from start to end summed over the ended care that had started, and how many that was. */
+    durationDays: bigint('duration_days', { mode: 'number' }).notNull(),
+    durations: integer('durations').notNull(),
+  });
+
+  /**
+   * Regular (not crisis) care started per year, counted by its days from request to start: the
+   * median is read from these counts exactly as percentile_cont over the rows would give it.
+   */
+  const referralWait = table(
+    'referral_wait',
+    {
+      year: smallint('year').notNull(),
+      days: integer('days').notNull(),
+      started: integer('started').notNull(),
+    },
+    (t) => [primaryKey({ columns: [t.year, t.days] })],
+  );
+
   /** Every batch imported, by the hash of its content, so the same batch twice changes nothing. */
   const importBatch = table('import_batch', {
     hash: varchar('hash', { length: 64 }).primaryKey(),
@@ -200,7 +232,7 @@ export function accessTables<S extends string | undefined>(table: PgTableFn<S>) 
     (t) => [primaryKey({ columns: [t.year, t.productCategory, t.line] })],
   );
 
-  return { trajectory, allocation, declaration, spendingMonth, plan, planGoal, importBatch, demoLoad, auditLog, budget };
+  return { trajectory, allocation, declaration, spendingMonth, referralYear, referralWait, plan, planGoal, importBatch, demoLoad, auditLog, budget };
 }
 
 export type AccessTables = ReturnType<typeof accessTables<string>>;
@@ -211,4 +243,5 @@ export const tablesIn = (schema: string): AccessTables => accessTables(pgSchema(
  * What drizzle-kit reads to write migrations: the tables in no schema, so the migrations name
  * none and each region's are applied under its own search_path.
  */
-export const { trajectory, allocation, declaration, spendingMonth, plan, planGoal, importBatch, demoLoad, auditLog, budget } = accessTables(pgTable);
+export const { trajectory, allocation, declaration, spendingMonth, referralYear, referralWait, plan, planGoal, importBatch, demoLoad, auditLog, budget } =
+  accessTables(pgTable);

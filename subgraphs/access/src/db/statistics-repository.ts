@@ -208,27 +208,30 @@ export interface YearRow {
 
 /**
  * Per calendar year: the referral figures a learning circle compares, before small-number
- * protection. How many young people were in care comes from CBS (monitoring), not from here.
+ * protection, read from the figures the import keeps per year. The median is percentile_cont(0.5)
+ * over the counted days: the middle value, or halfway between the two middle ones. How many young
+ * people were in care comes from CBS (monitoring), not from here.
  */
 export function yearFigures(src: Source, years: readonly number[]): Promise<YearRow[]> {
-  const t = src.tables.trajectory;
+  const { referralYear: f, referralWait: w } = src.tables;
   const list = sql.raw(years.map((y) => String(Math.trunc(y))).join(',') || 'NULL');
   return rows(src, sql`
-    WITH y AS (SELECT unnest(ARRAY[${list}]::int[]) AS year)
-    SELECT y.year,
-      (SELECT count(*) FROM ${t} WHERE requested_on BETWEEN make_date(y.year, 1, 1) AND make_date(y.year, 12, 31))::int AS requested,
-      e.ended, e."endedByClient", e."endedAccordingToPlan", e."averageDurationDays",
-      s."requestToStartMedian", s."startedRegular"
-    FROM y
-    CROSS JOIN LATERAL (
-      SELECT count(*)::int AS ended,
-        count(*) FILTER (WHERE end_reason = ${END_BY_CLIENT})::int AS "endedByClient",
-        count(*) FILTER (WHERE end_reason = ${END_ACCORDING_TO_PLAN})::int AS "endedAccordingToPlan",
-        avg(ended_on - started_on)::float8 AS "averageDurationDays"
-      FROM ${t} WHERE ended_on BETWEEN make_date(y.year, 1, 1) AND make_date(y.year, 12, 31)) e
-    CROSS JOIN LATERAL (
-      SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY started_on - requested_on)::float8 AS "requestToStartMedian",
-        count(*)::int AS "startedRegular"
-      FROM ${t} WHERE NOT crisis AND started_on BETWEEN make_date(y.year, 1, 1) AND make_date(y.year, 12, 31)) s
+    WITH y AS (SELECT unnest(ARRAY[${list}]::int[]) AS year),
+    counted AS (
+      SELECT w.year, w.days, sum(w.started) OVER (PARTITION BY w.year ORDER BY w.days) AS upto,
+        sum(w.started) OVER (PARTITION BY w.year) AS n
+      FROM ${w} w JOIN y ON y.year = w.year WHERE w.started > 0
+    ),
+    middle AS (
+      SELECT year, n, 0.5 * (n - 1) AS at, min(days) FILTER (WHERE upto > floor(0.5 * (n - 1))) AS lower,
+        min(days) FILTER (WHERE upto > ceil(0.5 * (n - 1))) AS upper
+      FROM counted GROUP BY year, n
+    )
+    SELECT y.year, coalesce(f.requested, 0) AS requested, coalesce(f.ended, 0) AS ended,
+      coalesce(f.ended_by_client, 0) AS "endedByClient", coalesce(f.ended_according_to_plan, 0) AS "endedAccordingToPlan",
+      (f.duration_days::numeric / nullif(f.durations, 0))::float8 AS "averageDurationDays",
+      m.lower::float8 + (m.upper::float8 - m.lower::float8) * (m.at - floor(m.at))::float8 AS "requestToStartMedian",
+      coalesce(m.n, 0)::int AS "startedRegular"
+    FROM y LEFT JOIN ${f} f ON f.year = y.year LEFT JOIN middle m ON m.year = y.year
     ORDER BY y.year`);
 }
