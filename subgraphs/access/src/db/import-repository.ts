@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { inList } from '@youth-care/lib/db/in-list';
 import type { RegionSource } from '@youth-care/lib/db/region-sources';
 import { rowsOf } from '@youth-care/lib/db/migrate';
-import { COUNTED, keepReferralYears } from './referral-year-repository.js';
+import { COUNTED, keepReferralYears, medianOfStarts } from './referral-year-repository.js';
 import type { AccessTables, ROUTES } from './schema.js';
 
 /** SQL of the import: what a batch needs to know of the region's data, and writing a batch. */
@@ -135,9 +135,10 @@ function chunks<T>(rows: readonly T[]): string[] {
 export async function writeBatch(src: Source, changes: ImportChanges, hash: string, records: number): Promise<void> {
   const t = src.tables;
   await src.db.transaction(async (tx) => {
-    // The referral figures per year move with the trajectories, in the same statement.
+    // The referral figures per year move with the trajectories, in the same statement; the medians once at the end.
+    const startYears = new Set<number>();
     for (const chunk of chunks(changes.trajectories)) {
-      await tx.execute(sql`
+      const written = await tx.execute(sql`
         WITH x AS (SELECT * FROM jsonb_to_recordset(${chunk}::jsonb) AS x(id text, "clientPseudonym" varchar, "birthYear" smallint,
           municipality varchar, "referrerType" varchar, "productCategory" varchar, "productCode" varchar, "providerAgb" varchar,
           crisis boolean, residential boolean, route text, "requestedOn" date, "allocatedOn" date, "startedOn" date, "endedOn" date,
@@ -153,7 +154,9 @@ export async function writeBatch(src: Source, changes: ImportChanges, hash: stri
             ended_on = EXCLUDED.ended_on, end_reason = EXCLUDED.end_reason
           RETURNING ${COUNTED}),
         ${keepReferralYears(t)}`);
+      for (const { year } of rowsOf<{ year: number }>(written)) startYears.add(year);
     }
+    if (startYears.size > 0) await tx.execute(medianOfStarts(t, [...startYears]));
     for (const chunk of chunks(changes.allocations)) {
       await tx.execute(sql`
         INSERT INTO ${t.allocation} (id, trajectory_id, allocated_on, product_code, volume, unit, frequency, valid_from, valid_until, financing_variant)

@@ -9,7 +9,8 @@ export const COUNTED = sql.raw('requested_on, crisis, started_on, ended_on, end_
  * The end of a statement whose CTEs `before` and `written` hold the trajectories of a chunk as
  * stored before it and as written by it (both with the COUNTED columns): it takes each old row
  * out of the referral figures per year and puts each new one in. A row counts where its dates
- * fall; a trajectory moved on (started, ended) thus leaves one count and enters another.
+ * fall; a trajectory moved on (started, ended) thus leaves one count and enters another. It
+ * answers the years whose starts changed, for medianOfStarts.
  */
 export function keepReferralYears(t: AccessTables): SQL {
   return sql`
@@ -28,10 +29,35 @@ export function keepReferralYears(t: AccessTables): SQL {
       ON CONFLICT (year) DO UPDATE SET requested = f.requested + EXCLUDED.requested, ended = f.ended + EXCLUDED.ended,
         ended_by_client = f.ended_by_client + EXCLUDED.ended_by_client,
         ended_according_to_plan = f.ended_according_to_plan + EXCLUDED.ended_according_to_plan,
-        duration_days = f.duration_days + EXCLUDED.duration_days, durations = f.durations + EXCLUDED.durations)
-    INSERT INTO ${t.referralWait} AS w (year, days, started)
-    SELECT extract(year FROM started_on)::int, started_on - requested_on, sum(sign) FROM moved
-    WHERE NOT crisis AND started_on IS NOT NULL
-    GROUP BY 1, 2
-    ON CONFLICT (year, days) DO UPDATE SET started = w.started + EXCLUDED.started`;
+        duration_days = f.duration_days + EXCLUDED.duration_days, durations = f.durations + EXCLUDED.durations),
+    starts AS (
+      INSERT INTO ${t.referralWait} AS w (year, days, started)
+      SELECT extract(year FROM started_on)::int, started_on - requested_on, sum(sign) FROM moved
+      WHERE NOT crisis AND started_on IS NOT NULL
+      GROUP BY 1, 2
+      ON CONFLICT (year, days) DO UPDATE SET started = w.started + EXCLUDED.started
+      RETURNING year)
+    SELECT DISTINCT year FROM starts`;
+}
+
+/**
+ * Works out the regular starts and their median days from request to start again for the years
+ * given, from the counts per day: percentile_cont(0.5) takes the middle value, or halfway
+ * between the two middle ones, and so does this.
+ */
+export function medianOfStarts(t: AccessTables, years: readonly number[]): SQL {
+  const list = sql.raw(years.map((y) => String(Math.trunc(y))).join(','));
+  return sql`
+    WITH counted AS (
+      SELECT year, days, sum(started) OVER (PARTITION BY year ORDER BY days) AS upto, sum(started) OVER (PARTITION BY year) AS n
+      FROM ${t.referralWait} WHERE year IN (${list}) AND started > 0
+    ), middle AS (
+      SELECT year, n, 0.5 * (n - 1) AS at, min(days) FILTER (WHERE upto > floor(0.5 * (n - 1))) AS lower,
+        min(days) FILTER (WHERE upto > ceil(0.5 * (n - 1))) AS upper
+      FROM counted GROUP BY year, n
+    )
+    INSERT INTO ${t.referralYear} AS f (year, started_regular, request_to_start_median)
+    SELECT y.year, coalesce(m.n, 0), m.lower::float8 + (m.upper::float8 - m.lower::float8) * (m.at - floor(m.at))::float8
+    FROM unnest(ARRAY[${list}]::int[]) AS y(year) LEFT JOIN middle m ON m.year = y.year
+    ON CONFLICT (year) DO UPDATE SET started_regular = EXCLUDED.started_regular, request_to_start_median = EXCLUDED.request_to_start_median`;
 }

@@ -150,24 +150,27 @@ export function accessTables<S extends string | undefined>(table: PgTableFn<S>) 
 
   /**
    * The referral figures a learning circle compares, per calendar year, kept by the import from
-   * each trajectory's row before and after a batch: comparing many regions then reads a few rows
-   * per region instead of scanning its trajectories. Durations are kept as a sum and a count, so
-   * the average comes out as avg() over the rows would give it.
+   * each trajectory's row before and after a batch: comparing many regions then reads one row per
+   * region and year instead of scanning its trajectories. Durations are kept as a sum and a count,
+   * so the average comes out as avg() over the rows would give it.
    */
   const referralYear = table('referral_year', {
     year: smallint('year').primaryKey(),
-    requested: integer('requested').notNull(),
-    ended: integer('ended').notNull(),
-    endedByClient: integer('ended_by_client').notNull(),
-    endedAccordingToPlan: integer('ended_according_to_plan').notNull(),
+    requested: integer('requested').notNull().default(0),
+    ended: integer('ended').notNull().default(0),
+    endedByClient: integer('ended_by_client').notNull().default(0),
+    endedAccordingToPlan: integer('ended_according_to_plan').notNull().default(0),
     /** Days from start to end summed over the ended care that had started, and how many that was. */
-    durationDays: bigint('duration_days', { mode: 'number' }).notNull(),
-    durations: integer('durations').notNull(),
+    durationDays: bigint('duration_days', { mode: 'number' }).notNull().default(0),
+    durations: integer('durations').notNull().default(0),
+    /** Regular (not crisis) care started in the year, and its median days from request to start (from referral_wait). */
+    startedRegular: integer('started_regular').notNull().default(0),
+    requestToStartMedian: doublePrecision('request_to_start_median'),
   });
 
   /**
-   * Regular (not crisis) care started per year, counted by its days from request to start: the
-   * median is read from these counts exactly as percentile_cont over the rows would give it.
+   * Regular care started per year, counted by its days from request to start: what the year's
+   * median is worked out from, exactly as percentile_cont over the rows would give it.
    */
   const referralWait = table(
     'referral_wait',

@@ -208,30 +208,17 @@ export interface YearRow {
 
 /**
  * Per calendar year: the referral figures a learning circle compares, before small-number
- * protection, read from the figures the import keeps per year. The median is percentile_cont(0.5)
- * over the counted days: the middle value, or halfway between the two middle ones. How many young
- * people were in care comes from CBS (monitoring), not from here.
+ * protection, as the import keeps them, in the order of `years`; a year without any is all zeros. How many young people
+ * were in care comes from CBS (monitoring), not from here.
  */
-export function yearFigures(src: Source, years: readonly number[]): Promise<YearRow[]> {
-  const { referralYear: f, referralWait: w } = src.tables;
+export async function yearFigures(src: Source, years: readonly number[]): Promise<YearRow[]> {
+  const f = src.tables.referralYear;
   const list = sql.raw(years.map((y) => String(Math.trunc(y))).join(',') || 'NULL');
-  return rows(src, sql`
-    WITH y AS (SELECT unnest(ARRAY[${list}]::int[]) AS year),
-    counted AS (
-      SELECT w.year, w.days, sum(w.started) OVER (PARTITION BY w.year ORDER BY w.days) AS upto,
-        sum(w.started) OVER (PARTITION BY w.year) AS n
-      FROM ${w} w JOIN y ON y.year = w.year WHERE w.started > 0
-    ),
-    middle AS (
-      SELECT year, n, 0.5 * (n - 1) AS at, min(days) FILTER (WHERE upto > floor(0.5 * (n - 1))) AS lower,
-        min(days) FILTER (WHERE upto > ceil(0.5 * (n - 1))) AS upper
-      FROM counted GROUP BY year, n
-    )
-    SELECT y.year, coalesce(f.requested, 0) AS requested, coalesce(f.ended, 0) AS ended,
-      coalesce(f.ended_by_client, 0) AS "endedByClient", coalesce(f.ended_according_to_plan, 0) AS "endedAccordingToPlan",
-      (f.duration_days::numeric / nullif(f.durations, 0))::float8 AS "averageDurationDays",
-      m.lower::float8 + (m.upper::float8 - m.lower::float8) * (m.at - floor(m.at))::float8 AS "requestToStartMedian",
-      coalesce(m.n, 0)::int AS "startedRegular"
-    FROM y LEFT JOIN ${f} f ON f.year = y.year LEFT JOIN middle m ON m.year = y.year
-    ORDER BY y.year`);
+  const kept = await rows<YearRow>(src, sql`
+    SELECT year, requested, ended, ended_by_client AS "endedByClient", ended_according_to_plan AS "endedAccordingToPlan",
+      (duration_days::numeric / nullif(durations, 0))::float8 AS "averageDurationDays",
+      request_to_start_median AS "requestToStartMedian", started_regular AS "startedRegular"
+    FROM ${f} WHERE year IN (${list})`);
+  const none = { requested: 0, ended: 0, endedByClient: 0, endedAccordingToPlan: 0, averageDurationDays: null, requestToStartMedian: null, startedRegular: 0 };
+  return years.map((year) => kept.find((row) => row.year === year) ?? { year, ...none });
 }
