@@ -377,22 +377,23 @@ export interface YearWaitingRow {
  * Per calendar year, over each provider's last report per product category in that year (up to
  * `until` for the year in progress): providers reporting, providers over the norm, the median
  * total wait and the young people waiting. What a learning circle compares, before protection;
- * a year without reports is all zeros. `years` are checked, so never empty. Only the last reports are held against their norm: a
+ * a year without reports is all zeros. Only the last reports are held against their norm: a
  * learning circle asks this of every region, so the statement is kept lean.
  */
 export async function yearlyWaitingTimes(src: Source, years: readonly number[], until: string): Promise<YearWaitingRow[]> {
   const r = src.tables.waitingTimeReport;
-  const list = sql.raw(years.map((y) => String(Math.trunc(y))).join(','));
+  const inYears = sql.join(years.map((y) => sql`${r.reportedOn} BETWEEN ${`${y}-01-01`}::date AND ${`${y}-12-31`}::date`), sql` OR `);
+  const year = sql`date_part('year', ${r.reportedOn})`;
   const norm = normInForce(src, sql`latest.product_category`, sql`latest.reported_on`);
   const result = await src.db.execute(sql`
     WITH latest AS (
-      SELECT DISTINCT ON (${r.providerAgb}, ${r.productCategory}, extract(year FROM ${r.reportedOn}))
-        extract(year FROM ${r.reportedOn})::int AS year, ${r.providerAgb} AS provider_agb, ${r.productCategory} AS product_category,
+      SELECT DISTINCT ON (${r.providerAgb}, ${r.productCategory}, ${year})
+        ${year}::int AS year, ${r.providerAgb} AS provider_agb, ${r.productCategory} AS product_category,
         ${r.reportedOn} AS reported_on, ${r.registrationToIntakeWeeks} AS intake, ${r.intakeToTreatmentWeeks} AS treatment,
         ${r.waitingCount} AS waiting_count
       FROM ${r}
-      WHERE ${r.reportedOn} BETWEEN ${`${Math.min(...years)}-01-01`}::date AND ${until}::date AND extract(year FROM ${r.reportedOn}) IN (${list})
-      ORDER BY ${r.providerAgb}, ${r.productCategory}, extract(year FROM ${r.reportedOn}), ${r.reportedOn} DESC
+      WHERE (${inYears}) AND ${r.reportedOn} <= ${until}::date
+      ORDER BY ${r.providerAgb}, ${r.productCategory}, ${year}, ${r.reportedOn} DESC
     )
     SELECT latest.year,
       count(DISTINCT latest.provider_agb)::int AS "providersReporting",
