@@ -15,7 +15,7 @@ import { tableCounts } from './db/import-repository.js';
 import type { AccessTables } from './db/schema.js';
 import { importRecords } from './import/importer.js';
 import type { AccessRecord } from './import/records.js';
-import { batchesOffThread } from './seed-thread.js';
+import { DemoGenerator } from './seed-thread.js';
 
 /*
  * Demo referrals, shaped after the regions' own figures: about 1 in 7 young people receives
@@ -394,7 +394,14 @@ function decembersIn(part: string): number[] {
  * point (a signal, kill -9) resumes where it stopped; the recorded inputs make it the same
  * history on any later day.
  */
-async function loadRegion(source: RegionSource<AccessTables>, code: RegionCode, options: DemoOptions, pseudonymKey: string, log: Log): Promise<void> {
+async function loadRegion(
+  source: RegionSource<AccessTables>,
+  code: RegionCode,
+  options: DemoOptions,
+  pseudonymKey: string,
+  generator: DemoGenerator,
+  log: Log,
+): Promise<void> {
   let load = await recordedDemoLoad(source);
   if (load?.complete) return;
   if (!load) {
@@ -415,7 +422,7 @@ async function loadRegion(source: RegionSource<AccessTables>, code: RegionCode, 
   // Every batch comes again on a resumed load (those already in are no-ops), so the budget sees all
   // declarations; only their sums are kept, not the records.
   const declared: DeclaredSpending = new Map();
-  for await (const [part, batch] of batchesOffThread(code, inputs)) {
+  for await (const [part, batch] of generator.batches(code, inputs)) {
     await whenQuiet();
     const report = await importRecords(context, batch, `demo:${code}:${load.seed}:${load.scale}:${load.endsOn}:${part}`);
     if (report.status === 'REJECTED') throw new Error(`demo data for ${code} ${part} was rejected: ${JSON.stringify(report.problems.slice(0, 5))}`);
@@ -436,13 +443,18 @@ export async function seedAccessDemo(
   pseudonymKeyOf: (code: RegionCode) => string,
   log: Log,
 ): Promise<void> {
-  for (const code of sources.regions.filter(hasDemoData)) {
-    const source = sources.prepared(code);
-    if (!source) continue;
-    try {
-      await loadRegion(source, code, options, pseudonymKeyOf(code), log);
-    } catch (error) {
-      log(`access demo data for ${code} failed; the region is left as it is and the next start resumes it`, error);
+  const generator = new DemoGenerator();
+  try {
+    for (const code of sources.regions.filter(hasDemoData)) {
+      const source = sources.prepared(code);
+      if (!source) continue;
+      try {
+        await loadRegion(source, code, options, pseudonymKeyOf(code), generator, log);
+      } catch (error) {
+        log(`access demo data for ${code} failed; the region is left as it is and the next start resumes it`, error);
+      }
     }
+  } finally {
+    await generator.close();
   }
 }
