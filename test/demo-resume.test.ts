@@ -42,9 +42,13 @@ interface Run {
   exited: Promise<number | null>;
 }
 
-/** The access subgraph as its own process, loading its demo data before it listens. */
+/**
+ * The access subgraph as its own process, loading its demo data before it listens. With
+ * --liftoff-only: for two small regions, optimising the embedded database's WebAssembly costs more
+ * CPU than it saves.
+ */
 function runAccess(store: Record<string, string>, clockShiftDays = 0): Run {
-  const child = spawn(process.execPath, ['--import', 'tsx', '--import', './test/support/shift-clock.ts', 'subgraphs/access/src/index.ts'], {
+  const child = spawn(process.execPath, ['--liftoff-only', '--import', 'tsx', '--import', './test/support/shift-clock.ts', 'subgraphs/access/src/index.ts'], {
     cwd: REPO,
     env: { ...process.env, ...store, REGIONS: REGIONS.join(','), DEMO_SCALE: String(SCALE), ACCESS_PORT: '0', TEST_CLOCK_SHIFT_DAYS: String(clockShiftDays) },
     stdio: ['ignore', 'pipe', 'pipe'],
