@@ -71,10 +71,10 @@ export async function batchImported(src: Source, hash: string): Promise<boolean>
   return (await src.db.select({ hash: b.hash }).from(b).where(eq(b.hash, hash))).length > 0;
 }
 
-/** A row of `table` (aliased `alias`) as a JSON object with the keys and values drizzle's select gives. */
-function rowObject(table: PgTable, alias: string): SQL {
-  const fields = Object.entries(getTableColumns(table)).map(([key, column]) => `'${key}', ${alias}."${column.name}"`);
-  return sql.raw(`json_build_object(${fields.join(', ')})`);
+/** The rows of `table` (aliased `alias`) that `where` keeps, as a JSON array of objects keyed and valued as drizzle's select gives them. */
+function jsonRows(table: PgTable, alias: string, where: SQL): SQL {
+  const columns = Object.entries(getTableColumns(table)).map(([key, column]) => `${alias}."${column.name}" AS "${key}"`);
+  return sql`(SELECT coalesce(json_agg(r), '[]') FROM (SELECT ${sql.raw(columns.join(', '))} FROM ${table} ${sql.raw(alias)} WHERE ${where}) r)`;
 }
 
 /**
@@ -98,8 +98,8 @@ export async function existingState(
         keys AS (SELECT * FROM jsonb_to_recordset(${JSON.stringify(declarationKeys)}::jsonb) AS k("trajectoryId" text, "productCode" varchar, month date)),
         plan_ids AS (SELECT value AS id FROM jsonb_array_elements_text(${JSON.stringify(planIds)}::jsonb))
       SELECT
-        (SELECT coalesce(json_agg(${rowObject(t.trajectory, 't')}), '[]') FROM ${t.trajectory} t WHERE t.id IN (SELECT id FROM ids)) AS trajectories,
-        (SELECT coalesce(json_agg(${rowObject(t.allocation, 'a')}), '[]') FROM ${t.allocation} a WHERE a.trajectory_id IN (SELECT id FROM ids)) AS allocations,
+        ${jsonRows(t.trajectory, 't', sql`t.id IN (SELECT id FROM ids)`)} AS trajectories,
+        ${jsonRows(t.allocation, 'a', sql`a.trajectory_id IN (SELECT id FROM ids)`)} AS allocations,
         (SELECT coalesce(json_agg(json_build_object('trajectoryId', d.trajectory_id, 'month', d.month, 'productCode', d.product_code, 'volume', d.volume)), '[]')
           FROM (SELECT d.trajectory_id, d.month, d.product_code, d.volume
               FROM keys k JOIN ${t.declaration} d ON d.trajectory_id = k."trajectoryId" AND d.month = k.month AND d.product_code = k."productCode"
