@@ -94,7 +94,8 @@ async function unitsOf(store: Store): Promise<Record<string, PgTable[]>> {
   const a43 = await access('JZ43');
   const national = (await store.monitoring.national.source()).tables;
   return {
-    'referrals JZ43': [a43.trajectory, a43.allocation, a43.declaration, a43.spendingMonth, a43.plan, a43.planGoal, a43.importBatch],
+    'referrals JZ43': [a43.trajectory, a43.allocation, a43.declaration, a43.spendingMonth, a43.referralYear, a43.referralWait, a43.plan, a43.planGoal,
+      a43.importBatch],
     'budget JZ43': [a43.budget],
     'budget JZ21': [(await access('JZ21')).budget],
     'cbs 85097NED': [national.cbsTable, national.cbsMeasure, national.cbsCode, national.cbsObservation],

@@ -21,7 +21,8 @@ afterAll(() => access?.stop());
 
 async function clear() {
   const t = context.source.tables;
-  await context.source.db.execute(sql`TRUNCATE ${t.planGoal}, ${t.plan}, ${t.declaration}, ${t.spendingMonth}, ${t.allocation}, ${t.trajectory}, ${t.importBatch}`);
+  await context.source.db.execute(sql`TRUNCATE ${t.planGoal}, ${t.plan}, ${t.declaration}, ${t.spendingMonth}, ${t.referralYear}, ${t.referralWait}, ${t.allocation},
+    ${t.trajectory}, ${t.importBatch}`);
 }
 
 const without = (trajectory: string, message: string) => FIXTURE.filter((r) => !(r.trajectory === trajectory && r.message === message));

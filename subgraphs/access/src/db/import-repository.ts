@@ -2,6 +2,7 @@ import { eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { RegionSource } from '@youth-care/lib/db/region-sources';
 import { rowsOf } from '@youth-care/lib/db/migrate';
+import { COUNTED, keepReferralYears, medianOfStarts } from './referral-year-repository.js';
 import type { AccessTables, ROUTES } from './schema.js';
 
 /** SQL of the import: what a batch needs to know of the region's data, and writing a batch. */
@@ -132,18 +133,28 @@ function chunks<T>(rows: readonly T[]): string[] {
 export async function writeBatch(src: Source, changes: ImportChanges, hash: string, records: number): Promise<void> {
   const t = src.tables;
   await src.db.transaction(async (tx) => {
+    // The referral figures per year move with the trajectories, in the same statement; the medians once at the end.
+    const startYears = new Set<number>();
     for (const chunk of chunks(changes.trajectories)) {
-      await tx.execute(sql`
-        INSERT INTO ${t.trajectory} (id, client_pseudonym, birth_year, municipality, referrer_type, product_category, product_code,
-          provider_agb, crisis, residential, route, requested_on, allocated_on, started_on, ended_on, end_reason)
-        SELECT id, "clientPseudonym", "birthYear", municipality, "referrerType", "productCategory", "productCode",
-          "providerAgb", crisis, residential, route, "requestedOn", "allocatedOn", "startedOn", "endedOn", "endReason"
-        FROM jsonb_to_recordset(${chunk}::jsonb) AS x(id text, "clientPseudonym" varchar, "birthYear" smallint, municipality varchar,
-          "referrerType" varchar, "productCategory" varchar, "productCode" varchar, "providerAgb" varchar, crisis boolean,
-          residential boolean, route text, "requestedOn" date, "allocatedOn" date, "startedOn" date, "endedOn" date, "endReason" varchar)
-        ON CONFLICT (id) DO UPDATE SET allocated_on = EXCLUDED.allocated_on, started_on = EXCLUDED.started_on,
-          ended_on = EXCLUDED.ended_on, end_reason = EXCLUDED.end_reason`);
+      const written = await tx.execute(sql`
+        WITH x AS (SELECT * FROM jsonb_to_recordset(${chunk}::jsonb) AS x(id text, "clientPseudonym" varchar, "birthYear" smallint,
+          municipality varchar, "referrerType" varchar, "productCategory" varchar, "productCode" varchar, "providerAgb" varchar,
+          crisis boolean, residential boolean, route text, "requestedOn" date, "allocatedOn" date, "startedOn" date, "endedOn" date,
+          "endReason" varchar)),
+        before AS (SELECT ${COUNTED} FROM ${t.trajectory} WHERE id IN (SELECT id FROM x)),
+        written AS (
+          INSERT INTO ${t.trajectory} (id, client_pseudonym, birth_year, municipality, referrer_type, product_category, product_code,
+            provider_agb, crisis, residential, route, requested_on, allocated_on, started_on, ended_on, end_reason)
+          SELECT id, "clientPseudonym", "birthYear", municipality, "referrerType", "productCategory", "productCode",
+            "providerAgb", crisis, residential, route, "requestedOn", "allocatedOn", "startedOn", "endedOn", "endReason"
+          FROM x
+          ON CONFLICT (id) DO UPDATE SET allocated_on = EXCLUDED.allocated_on, started_on = EXCLUDED.started_on,
+            ended_on = EXCLUDED.ended_on, end_reason = EXCLUDED.end_reason
+          RETURNING ${COUNTED}),
+        ${keepReferralYears(t)}`);
+      for (const { year } of rowsOf<{ year: number }>(written)) startYears.add(year);
     }
+    if (startYears.size > 0) await tx.execute(medianOfStarts(t, [...startYears]));
     for (const chunk of chunks(changes.allocations)) {
       await tx.execute(sql`
         INSERT INTO ${t.allocation} (id, trajectory_id, allocated_on, product_code, volume, unit, frequency, valid_from, valid_until, financing_variant)

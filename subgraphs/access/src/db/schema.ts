@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { FINANCING_VARIANTS } from '@youth-care/lib/codes/ijw';
 import {
+  bigint,
   boolean,
   check,
   date,
@@ -147,6 +148,40 @@ export function accessTables<S extends string | undefined>(table: PgTableFn<S>) 
     (t) => [primaryKey({ columns: [t.month, t.productCategory] })],
   );
 
+  /**
+   * The referral figures a learning circle compares, per calendar year, kept by the import from
+   * each trajectory's row before and after a batch: comparing many regions then reads one row per
+   * region and year instead of scanning its trajectories. Durations are kept as a sum and a count,
+   * so the average comes out as avg() over the rows would give it.
+   */
+  const referralYear = table('referral_year', {
+    year: smallint('year').primaryKey(),
+    requested: integer('requested').notNull().default(0),
+    ended: integer('ended').notNull().default(0),
+    endedByClient: integer('ended_by_client').notNull().default(0),
+    endedAccordingToPlan: integer('ended_according_to_plan').notNull().default(0),
+    /** Days from start to end summed over the ended care that had started, and how many that was. */
+    durationDays: bigint('duration_days', { mode: 'number' }).notNull().default(0),
+    durations: integer('durations').notNull().default(0),
+    /** Regular (not crisis) care started in the year, and its median days from request to start (from referral_wait). */
+    startedRegular: integer('started_regular').notNull().default(0),
+    requestToStartMedian: doublePrecision('request_to_start_median'),
+  });
+
+  /**
+   * Regular care started per year, counted by its days from request to start: what the year's
+   * median is worked out from, exactly as percentile_cont over the rows would give it.
+   */
+  const referralWait = table(
+    'referral_wait',
+    {
+      year: smallint('year').notNull(),
+      days: integer('days').notNull(),
+      started: integer('started').notNull(),
+    },
+    (t) => [primaryKey({ columns: [t.year, t.days] })],
+  );
+
   /** Every batch imported, by the hash of its content, so the same batch twice changes nothing. */
   const importBatch = table('import_batch', {
     hash: varchar('hash', { length: 64 }).primaryKey(),
@@ -200,7 +235,7 @@ export function accessTables<S extends string | undefined>(table: PgTableFn<S>) 
     (t) => [primaryKey({ columns: [t.year, t.productCategory, t.line] })],
   );
 
-  return { trajectory, allocation, declaration, spendingMonth, plan, planGoal, importBatch, demoLoad, auditLog, budget };
+  return { trajectory, allocation, declaration, spendingMonth, referralYear, referralWait, plan, planGoal, importBatch, demoLoad, auditLog, budget };
 }
 
 export type AccessTables = ReturnType<typeof accessTables<string>>;
@@ -211,4 +246,5 @@ export const tablesIn = (schema: string): AccessTables => accessTables(pgSchema(
  * What drizzle-kit reads to write migrations: the tables in no schema, so the migrations name
  * none and each region's are applied under its own search_path.
  */
-export const { trajectory, allocation, declaration, spendingMonth, plan, planGoal, importBatch, demoLoad, auditLog, budget } = accessTables(pgTable);
+export const { trajectory, allocation, declaration, spendingMonth, referralYear, referralWait, plan, planGoal, importBatch, demoLoad, auditLog, budget } =
+  accessTables(pgTable);

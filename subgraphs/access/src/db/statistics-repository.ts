@@ -208,27 +208,17 @@ export interface YearRow {
 
 /**
  * Per calendar year: the referral figures a learning circle compares, before small-number
- * protection. How many young people were in care comes from CBS (monitoring), not from here.
+ * protection, as the import keeps them, in the order of `years`; a year without any is all zeros. How many young people
+ * were in care comes from CBS (monitoring), not from here.
  */
-export function yearFigures(src: Source, years: readonly number[]): Promise<YearRow[]> {
-  const t = src.tables.trajectory;
+export async function yearFigures(src: Source, years: readonly number[]): Promise<YearRow[]> {
+  const f = src.tables.referralYear;
   const list = sql.raw(years.map((y) => String(Math.trunc(y))).join(',') || 'NULL');
-  return rows(src, sql`
-    WITH y AS (SELECT unnest(ARRAY[${list}]::int[]) AS year)
-    SELECT y.year,
-      (SELECT count(*) FROM ${t} WHERE requested_on BETWEEN make_date(y.year, 1, 1) AND make_date(y.year, 12, 31))::int AS requested,
-      e.ended, e."endedByClient", e."endedAccordingToPlan", e."averageDurationDays",
-      s."requestToStartMedian", s."startedRegular"
-    FROM y
-    CROSS JOIN LATERAL (
-      SELECT count(*)::int AS ended,
-        count(*) FILTER (WHERE end_reason = ${END_BY_CLIENT})::int AS "endedByClient",
-        count(*) FILTER (WHERE end_reason = ${END_ACCORDING_TO_PLAN})::int AS "endedAccordingToPlan",
-        avg(ended_on - started_on)::float8 AS "averageDurationDays"
-      FROM ${t} WHERE ended_on BETWEEN make_date(y.year, 1, 1) AND make_date(y.year, 12, 31)) e
-    CROSS JOIN LATERAL (
-      SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY started_on - requested_on)::float8 AS "requestToStartMedian",
-        count(*)::int AS "startedRegular"
-      FROM ${t} WHERE NOT crisis AND started_on BETWEEN make_date(y.year, 1, 1) AND make_date(y.year, 12, 31)) s
-    ORDER BY y.year`);
+  const kept = await rows<YearRow>(src, sql`
+    SELECT year, requested, ended, ended_by_client AS "endedByClient", ended_according_to_plan AS "endedAccordingToPlan",
+      (duration_days::numeric / nullif(durations, 0))::float8 AS "averageDurationDays",
+      request_to_start_median AS "requestToStartMedian", started_regular AS "startedRegular"
+    FROM ${f} WHERE year IN (${list})`);
+  const none = { requested: 0, ended: 0, endedByClient: 0, endedAccordingToPlan: 0, averageDurationDays: null, requestToStartMedian: null, startedRegular: 0 };
+  return years.map((year) => kept.find((row) => row.year === year) ?? { year, ...none });
 }

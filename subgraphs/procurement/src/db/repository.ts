@@ -196,10 +196,10 @@ function normInForce(src: Source, productCategory: SQLWrapper, day: SQLWrapper) 
 type Norm = ReturnType<typeof normInForce>;
 
 /** Whether a report runs over the norm in force, DEFAULT_NORM where the region set none. */
-function overNorm(src: Source, norm: Norm) {
-  const r = src.tables.waitingTimeReport;
-  return sql<boolean>`(${r.registrationToIntakeWeeks} > coalesce(${norm.normIntake}, ${DEFAULT_NORM.registrationToIntakeWeeks})
-    OR ${r.intakeToTreatmentWeeks} > coalesce(${norm.normTreatment}, ${DEFAULT_NORM.intakeToTreatmentWeeks}))`;
+function overNorm(src: Source, norm: Norm, intake: SQLWrapper = src.tables.waitingTimeReport.registrationToIntakeWeeks,
+  treatment: SQLWrapper = src.tables.waitingTimeReport.intakeToTreatmentWeeks) {
+  return sql<boolean>`(${intake} > coalesce(${norm.normIntake}, ${DEFAULT_NORM.registrationToIntakeWeeks})
+    OR ${treatment} > coalesce(${norm.normTreatment}, ${DEFAULT_NORM.intakeToTreatmentWeeks}))`;
 }
 
 /** The norm in force for each report on its own day. */
@@ -376,29 +376,32 @@ export interface YearWaitingRow {
 /**
  * Per calendar year, over each provider's last report per product category in that year (up to
  * `until` for the year in progress): providers reporting, providers over the norm, the median
- * total wait and the young people waiting. What a learning circle compares, before protection.
+ * total wait and the young people waiting. What a learning circle compares, before protection;
+ * a year without reports is all zeros. Only the last reports are held against their norm: a
+ * learning circle asks this of every region, so the statement is kept lean.
  */
 export async function yearlyWaitingTimes(src: Source, years: readonly number[], until: string): Promise<YearWaitingRow[]> {
   const r = src.tables.waitingTimeReport;
-  const norm = normAtReport(src);
-  const list = sql.raw(years.map((y) => String(Math.trunc(y))).join(','));
+  const inYears = sql.join(years.map((y) => sql`${r.reportedOn} BETWEEN ${`${y}-01-01`}::date AND ${`${y}-12-31`}::date`), sql` OR `);
+  const year = sql`date_part('year', ${r.reportedOn})`;
+  const norm = normInForce(src, sql`latest.product_category`, sql`latest.reported_on`);
   const result = await src.db.execute(sql`
-    WITH y AS (SELECT unnest(ARRAY[${list}]::int[]) AS year),
-    latest AS (
-      SELECT DISTINCT ON (y.year, ${r.providerAgb}, ${r.productCategory})
-        y.year, ${r.providerAgb} AS provider_agb, ${r.registrationToIntakeWeeks} AS intake, ${r.intakeToTreatmentWeeks} AS treatment,
-        ${r.waitingCount} AS waiting_count, ${overNorm(src, norm)} AS over
-      FROM y
-      JOIN ${r} ON ${r.reportedOn} BETWEEN make_date(y.year, 1, 1) AND least(make_date(y.year, 12, 31), ${until}::date)
-      LEFT JOIN LATERAL ${norm} ON true
-      ORDER BY y.year, ${r.providerAgb}, ${r.productCategory}, ${r.reportedOn} DESC
+    WITH latest AS (
+      SELECT DISTINCT ON (${r.providerAgb}, ${r.productCategory}, ${year})
+        ${year}::int AS year, ${r.providerAgb} AS provider_agb, ${r.productCategory} AS product_category,
+        ${r.reportedOn} AS reported_on, ${r.registrationToIntakeWeeks} AS intake, ${r.intakeToTreatmentWeeks} AS treatment,
+        ${r.waitingCount} AS waiting_count
+      FROM ${r}
+      WHERE (${inYears}) AND ${r.reportedOn} <= ${until}::date
+      ORDER BY ${r.providerAgb}, ${r.productCategory}, ${year}, ${r.reportedOn} DESC
     )
-    SELECT y.year,
-      count(DISTINCT l.provider_agb)::int AS "providersReporting",
-      count(DISTINCT l.provider_agb) FILTER (WHERE l.over)::int AS "providersOverNorm",
-      (percentile_cont(0.5) WITHIN GROUP (ORDER BY l.intake + l.treatment))::float8 AS "medianTotalWeeks",
-      coalesce(sum(l.waiting_count), 0)::int AS waiting
-    FROM y LEFT JOIN latest l ON l.year = y.year
-    GROUP BY y.year ORDER BY y.year`);
-  return rowsOf<YearWaitingRow>(result);
+    SELECT latest.year,
+      count(DISTINCT latest.provider_agb)::int AS "providersReporting",
+      count(DISTINCT latest.provider_agb) FILTER (WHERE ${overNorm(src, norm, sql`latest.intake`, sql`latest.treatment`)})::int AS "providersOverNorm",
+      (percentile_cont(0.5) WITHIN GROUP (ORDER BY latest.intake + latest.treatment))::float8 AS "medianTotalWeeks",
+      sum(latest.waiting_count)::int AS waiting
+    FROM latest LEFT JOIN LATERAL ${norm} ON true
+    GROUP BY latest.year`);
+  const rows = rowsOf<YearWaitingRow>(result);
+  return years.map((year) => rows.find((row) => row.year === year) ?? { year, providersReporting: 0, providersOverNorm: 0, medianTotalWeeks: null, waiting: 0 });
 }
