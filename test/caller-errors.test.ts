@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { composeSupergraph } from '../schema/compose.js';
 import { createGateway } from '../gateway/src/gateway.js';
 import { DEVELOPMENT_TOKEN_SECRET, loadConfig } from '@youth-care/lib/config';
 import type { RunningServer } from '@youth-care/lib/http';
-import { ADMIN, startFederation, type Federation } from './support/federation.js';
+import { ADMIN, startFederation, supergraphAt, type Federation } from './support/federation.js';
 
 async function send(url: string, body: unknown, headers: Record<string, string> = {}) {
   const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
@@ -89,7 +88,7 @@ describe('caller mistakes', () => {
         AUTH_HS256_SECRET: DEVELOPMENT_TOKEN_SECRET,
         CLAIMS_SIGNING_SECRET: fed.config.auth.claimsSecret,
       });
-      const supergraphSdl = composeSupergraph(Object.fromEntries(Object.entries(fed.servers).map(([name, server]) => [name, server.url])));
+      const supergraphSdl = supergraphAt(Object.fromEntries(Object.entries(fed.servers).map(([name, server]) => [name, server.url])));
       gateway = await (await createGateway({ config, log: () => {}, supergraphSdl })).listen(0, '127.0.0.1');
     });
     afterAll(() => gateway?.stop());

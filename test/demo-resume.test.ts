@@ -11,6 +11,7 @@ import { tableCounts } from '../subgraphs/access/src/db/import-repository.js';
 import type { AccessTables } from '../subgraphs/access/src/db/schema.js';
 import { createAccessSubgraph } from '../subgraphs/access/src/server.js';
 import { createTestDatabase, type TestDatabase } from './support/database.js';
+import { bareImage, unpackImage } from './support/prepared-data.js';
 import { REPO } from './support/process.js';
 import { startSubgraph } from './support/subgraph.js';
 
@@ -23,7 +24,7 @@ afterAll(async () => {
   for (const database of databases) await database.drop();
 });
 
-/** Where a load keeps its data: a fresh database on TEST_DATABASE_URL, else an embedded one in a new folder. */
+/** Where a load keeps its data: a fresh database on TEST_DATABASE_URL, else a new, empty embedded one in a new folder. */
 async function freshStore(label: string): Promise<Record<string, string>> {
   if (process.env.TEST_DATABASE_URL) {
     const database = await createTestDatabase(label);
@@ -32,6 +33,7 @@ async function freshStore(label: string): Promise<Record<string, string>> {
   }
   const dir = mkdtempSync(join(tmpdir(), `demo-resume-${label}-`));
   dirs.push(dir);
+  await unpackImage(await bareImage(), join(dir, 'pglite'));
   return { EMBEDDED_DATA_DIR: join(dir, 'pglite') };
 }
 
@@ -42,9 +44,13 @@ interface Run {
   exited: Promise<number | null>;
 }
 
-/** The access subgraph as its own process, loading its demo data before it listens. */
+/**
+ * The access subgraph as its own process, loading its demo data before it listens. With
+ * --liftoff-only: for two small regions, optimising the embedded database's WebAssembly costs more
+ * CPU than it saves.
+ */
 function runAccess(store: Record<string, string>, clockShiftDays = 0): Run {
-  const child = spawn(process.execPath, ['--import', 'tsx', '--import', './test/support/shift-clock.ts', 'subgraphs/access/src/index.ts'], {
+  const child = spawn(process.execPath, ['--liftoff-only', '--import', 'tsx', '--import', './test/support/shift-clock.ts', 'subgraphs/access/src/index.ts'], {
     cwd: REPO,
     env: { ...process.env, ...store, REGIONS: REGIONS.join(','), DEMO_SCALE: String(SCALE), ACCESS_PORT: '0', TEST_CLOCK_SHIFT_DAYS: String(clockShiftDays) },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,5 +1,5 @@
-import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
@@ -22,7 +22,7 @@ import { monitoringSources } from '../subgraphs/monitoring/src/server.js';
 import { contractRegister } from '../subgraphs/procurement/src/contract-register.js';
 import { createProcurementSubgraph } from '../subgraphs/procurement/src/server.js';
 import { createTestDatabase, type TestDatabase } from './support/database.js';
-import { bareImage } from './support/prepared-data.js';
+import { bareImage, unpackImage } from './support/prepared-data.js';
 import { REPO } from './support/process.js';
 
 /**
@@ -229,12 +229,9 @@ async function stores(): Promise<{ clean: Store; stoppedEnv: Record<string, stri
   const clean = open({ EMBEDDED_DATA_DIR: 'memory://' }, await bareImage());
   await prepare(clean);
   const before = await stateOf(clean);
-  const image = join(dir, 'prepared.tar');
   const client = (clean.hub.embedded() as unknown as { $client: { dumpDataDir(c: 'none'): Promise<Blob> } }).$client;
-  writeFileSync(image, Buffer.from(await (await client.dumpDataDir('none')).arrayBuffer()));
   const data = join(dir, 'pglite');
-  mkdirSync(data);
-  expect(spawnSync('tar', ['-xf', image, '-C', data]).status).toBe(0);
+  await unpackImage(await client.dumpDataDir('none'), data);
   return { clean, stoppedEnv: { EMBEDDED_DATA_DIR: data }, before };
 }
 

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { composeSupergraph } from '../schema/compose.js';
 import { createGateway } from '../gateway/src/gateway.js';
 import { loadConfig } from '@youth-care/lib/config';
-import { ADMIN, post, startFederation, type Federation, type GraphQLResponse } from './support/federation.js';
+import { ADMIN, post, startFederation, supergraphAt, type Federation, type GraphQLResponse } from './support/federation.js';
 import { startHangingServer } from './support/hanging-server.js';
 
 const REGION_FIELDS = `{ regions { code name contracts { id } waitingTimeSummary { providersReporting { value } } } }`;
@@ -96,7 +95,7 @@ describe('a subgraph that is down or slow', () => {
   it('gives the other subgraphs\' data and an error naming the one that does not answer in time', async () => {
     const hanging = await startHangingServer();
     const config = loadConfig({ SUBGRAPH_TIMEOUT_MS: '300' });
-    const supergraphSdl = composeSupergraph({
+    const supergraphSdl = supergraphAt({
       procurement: `http://127.0.0.1:${hanging.port}/graphql`,
       access: fed.servers.access!.url,
       monitoring: fed.servers.monitoring!.url,

@@ -1,11 +1,10 @@
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGateway } from '../gateway/src/gateway.js';
-import { composeSupergraph } from '../schema/compose.js';
 import { CLAIMS_HEADER, signClaims } from '@youth-care/lib/auth/signed-claims';
 import { loadConfig } from '@youth-care/lib/config';
 import type { RunningServer } from '@youth-care/lib/http';
-import { ADMIN, post, startFederation, type Federation } from './support/federation.js';
+import { ADMIN, post, startFederation, supergraphAt, type Federation } from './support/federation.js';
 
 /** Callers an outsider could fake: bad tokens, requests straight to a subgraph, oversized queries. */
 let fed: Federation;
@@ -201,6 +200,6 @@ describe('browser protections', () => {
 
 async function gatewayWith(config: ReturnType<typeof loadConfig>): Promise<{ gateway: RunningServer; stop: () => Promise<void> }> {
   const urls = Object.fromEntries(Object.entries(fed.servers).map(([name, server]) => [name, server.url]));
-  const gateway = await (await createGateway({ config, log: () => {}, supergraphSdl: composeSupergraph(urls) })).listen(0, '127.0.0.1');
+  const gateway = await (await createGateway({ config, log: () => {}, supergraphSdl: supergraphAt(urls) })).listen(0, '127.0.0.1');
   return { gateway, stop: () => gateway.stop() };
 }

@@ -16,10 +16,15 @@ const env = {
   // The smallest demo: this is about starting, restarting and resetting, not about volume.
   DEMO_SCALE: '0.001',
 };
+/**
+ * For the few hundred rows of the smallest demo, optimising the embedded database's WebAssembly
+ * costs more CPU than it saves (as in import-resume.test.ts).
+ */
+const NODE_FLAGS = ['--liftoff-only'];
 const started: Started[] = [];
 /** Starts `npm start` on this file's data folder; killed after the test if the test ends before it stops. */
 async function start(args: string[]): Promise<Started> {
-  const running = await startProcess(args, env);
+  const running = await startProcess(args, env, undefined, NODE_FLAGS);
   started.push(running);
   return running;
 }

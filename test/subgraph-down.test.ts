@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { composeSupergraph } from '../schema/compose.js';
 import { createGateway } from '../gateway/src/gateway.js';
 import { loadPerformanceConfig } from '../gateway/src/performance-config.js';
 import type { RunningServer } from '@youth-care/lib/http';
-import { ADMIN, post, startFederation, type Federation, type GraphQLResponse } from './support/federation.js';
+import { ADMIN, post, startFederation, supergraphAt, type Federation, type GraphQLResponse } from './support/federation.js';
 import { startProxy, type KillableProxy } from './support/tcp-proxy.js';
 
 // One field of each subgraph that keeps data, under the registry's entry point.
@@ -33,7 +32,7 @@ describe('one subgraph killed during a query over all three', () => {
     }
     // Every query must reach the subgraphs, so the answer cache is off, as in the test federation.
     const performance = loadPerformanceConfig({ RESPONSE_CACHE: 'off' });
-    gateway = await (await createGateway({ config: fed.config, log: () => {}, supergraphSdl: composeSupergraph(urls), performance })).listen(0, '127.0.0.1');
+    gateway = await (await createGateway({ config: fed.config, log: () => {}, supergraphSdl: supergraphAt(urls), performance })).listen(0, '127.0.0.1');
     headers = await fed.authorization(ADMIN);
   });
   afterAll(async () => {

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, openAsBlob, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -48,6 +49,19 @@ export function bareImage(): Promise<Blob> {
     await pglite.close();
     return dump;
   });
+}
+
+/**
+ * Writes an image out as the data folder `dir`, for a process that opens the embedded database
+ * from a folder: it starts at once, without creating a database first.
+ */
+export async function unpackImage(image: Blob, dir: string): Promise<void> {
+  const tar = `${dir}.tar`;
+  writeFileSync(tar, Buffer.from(await image.arrayBuffer()));
+  mkdirSync(dir, { recursive: true });
+  const untar = spawnSync('tar', ['-xf', tar, '-C', dir]);
+  rmSync(tar);
+  if (untar.status !== 0) throw new Error(`tar could not unpack ${tar}: ${untar.stderr.toString()}`);
 }
 
 async function image(name: string, build: () => Promise<Blob>): Promise<Blob> {

@@ -15,10 +15,13 @@ export interface Started {
   interrupt(): Promise<number | null>;
 }
 
-/** Runs `npm start`'s entry point as its own process and waits for it to print the gateway URL. */
-export function startProcess(args: string[], env: Record<string, string>, timeoutMs = 90_000): Promise<Started> {
+/**
+ * Runs `npm start`'s entry point as its own process and waits for it to print the gateway URL.
+ * `nodeFlags` go to node itself, before the entry point.
+ */
+export function startProcess(args: string[], env: Record<string, string>, timeoutMs = 90_000, nodeFlags: readonly string[] = []): Promise<Started> {
   const began = Date.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'subgraphs/all-in-one/src/start.ts', ...args], {
+  const child = spawn(process.execPath, [...nodeFlags, '--import', 'tsx', 'subgraphs/all-in-one/src/start.ts', ...args], {
     cwd: REPO,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

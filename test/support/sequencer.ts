@@ -1,17 +1,19 @@
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 /**
- * The files that take longest (the tenfold demo data, `npm start` processes, demo loads in child
- * processes, a browser), longest first. A fresh clone has no timings from an earlier run, and
- * without them vitest would start these last, leaving one worker busy long after the other is done.
+ * The files that take longest (the tenfold demo data, import commands, `npm start` processes, demo
+ * loads in child processes, a browser), longest first. A fresh clone has no timings from an earlier
+ * run, and without them vitest would start these last, leaving one worker busy long after the
+ * other is done.
  * The second file prepares the demo data most files share while the first prepares the tenfold data.
  */
 const LONGEST_FIRST = [
   'test/statements.test.ts',
   'test/learning-circle.test.ts',
+  'test/import-resume.test.ts',
+  'test/shutdown.test.ts',
   'test/demo-resume.test.ts',
   'test/start.test.ts',
-  'test/import-resume.test.ts',
   'test/spending-vs-budget.test.ts',
   'test/partial.test.ts',
   'test/web-oidc.test.ts',

@@ -15,7 +15,7 @@ import { tableCounts } from './db/import-repository.js';
 import type { AccessTables } from './db/schema.js';
 import { importRecords } from './import/importer.js';
 import type { AccessRecord } from './import/records.js';
-import { batchesOffThread } from './seed-thread.js';
+import { DemoGenerator } from './seed-thread.js';
 
 /*
  * Demo referrals, shaped after the regions' own figures: about 1 in 7 young people receives
@@ -333,14 +333,23 @@ function messageMonth(record: AccessRecord): string {
 }
 
 /**
- * A region's demo history as named import batches: each month's messages as a care
+ * A region's demo history as named import batches: the messages of each month as a care
  * administration would export them, in parts small enough that one part's transaction keeps
  * queries waiting well under a second. A month is handed out as soon as no later record can fall
- * in it, so only the records of months still open are held, not the whole history.
+ * in it, so only the records of months still open are held, not the whole history. Consecutive
+ * months that fit in one part together go as one batch (`2023-01..2023-04`): each batch costs a
+ * few statements whatever its size, and at small demo scales a month holds a handful of records.
+ * A month too large for one part goes alone, in parts (`2023-05:1`, `2023-05:2`).
  */
 export function* demoBatches(code: RegionCode, inputs: DemoInputs): Generator<[string, AccessRecord[]]> {
   const open = new Map<string, AccessRecord[]>();
   let closedThrough = '';
+  let pending: { first: string; last: string; records: AccessRecord[] } | undefined;
+  const flush = function* (): Generator<[string, AccessRecord[]]> {
+    if (!pending) return;
+    yield [pending.first === pending.last ? `${pending.first}:1` : `${pending.first}..${pending.last}`, pending.records];
+    pending = undefined;
+  };
   for (const { records, from } of accessRecords(code, inputs)) {
     for (const record of records) {
       const month = messageMonth(record);
@@ -354,11 +363,28 @@ export function* demoBatches(code: RegionCode, inputs: DemoInputs): Generator<[s
       const monthRecords = open.get(month)!;
       open.delete(month);
       closedThrough = month;
-      for (let i = 0; i * BATCH_RECORDS < monthRecords.length; i++) {
-        yield [`${month}:${i + 1}`, monthRecords.slice(i * BATCH_RECORDS, (i + 1) * BATCH_RECORDS)];
-      }
+      if (pending && pending.records.length + monthRecords.length > BATCH_RECORDS) yield* flush();
+      if (monthRecords.length > BATCH_RECORDS) {
+        for (let i = 0; i * BATCH_RECORDS < monthRecords.length; i++) {
+          yield [`${month}:${i + 1}`, monthRecords.slice(i * BATCH_RECORDS, (i + 1) * BATCH_RECORDS)];
+        }
+      } else if (pending) {
+        pending.last = month;
+        pending.records.push(...monthRecords);
+      } else pending = { first: month, last: month, records: monthRecords };
     }
   }
+  yield* flush();
+}
+
+/** The years whose December a batch named by demoBatches begins or holds: a load reports its progress a year at a time. */
+function decembersIn(part: string): number[] {
+  const single = /^(\d{4})-(\d{2}):(\d+)$/.exec(part);
+  if (single) return single[2] === '12' && single[3] === '1' ? [Number(single[1])] : [];
+  const [first, last] = part.split('..') as [string, string];
+  const years: number[] = [];
+  for (let year = Number(first.slice(0, 4)); year < Number(last.slice(0, 4)) || (last.endsWith('-12') && year === Number(last.slice(0, 4))); year++) years.push(year);
+  return years;
 }
 
 /**
@@ -368,7 +394,14 @@ export function* demoBatches(code: RegionCode, inputs: DemoInputs): Generator<[s
  * point (a signal, kill -9) resumes where it stopped; the recorded inputs make it the same
  * history on any later day.
  */
-async function loadRegion(source: RegionSource<AccessTables>, code: RegionCode, options: DemoOptions, pseudonymKey: string, log: Log): Promise<void> {
+async function loadRegion(
+  source: RegionSource<AccessTables>,
+  code: RegionCode,
+  options: DemoOptions,
+  pseudonymKey: string,
+  generator: DemoGenerator,
+  log: Log,
+): Promise<void> {
   let load = await recordedDemoLoad(source);
   if (load?.complete) return;
   if (!load) {
@@ -389,11 +422,11 @@ async function loadRegion(source: RegionSource<AccessTables>, code: RegionCode, 
   // Every batch comes again on a resumed load (those already in are no-ops), so the budget sees all
   // declarations; only their sums are kept, not the records.
   const declared: DeclaredSpending = new Map();
-  for await (const [part, batch] of batchesOffThread(code, inputs)) {
+  for await (const [part, batch] of generator.batches(code, inputs)) {
     await whenQuiet();
     const report = await importRecords(context, batch, `demo:${code}:${load.seed}:${load.scale}:${load.endsOn}:${part}`);
     if (report.status === 'REJECTED') throw new Error(`demo data for ${code} ${part} was rejected: ${JSON.stringify(report.problems.slice(0, 5))}`);
-    if (part.endsWith('-12:1')) log(`access demo data for ${code}: ${part.slice(0, 4)} loading its last month`);
+    for (const year of decembersIn(part)) log(`access demo data for ${code}: ${year} loading its last month`);
     records += batch.length;
     addDeclared(declared, batch);
   }
@@ -410,13 +443,18 @@ export async function seedAccessDemo(
   pseudonymKeyOf: (code: RegionCode) => string,
   log: Log,
 ): Promise<void> {
-  for (const code of sources.regions.filter(hasDemoData)) {
-    const source = sources.prepared(code);
-    if (!source) continue;
-    try {
-      await loadRegion(source, code, options, pseudonymKeyOf(code), log);
-    } catch (error) {
-      log(`access demo data for ${code} failed; the region is left as it is and the next start resumes it`, error);
+  const generator = new DemoGenerator();
+  try {
+    for (const code of sources.regions.filter(hasDemoData)) {
+      const source = sources.prepared(code);
+      if (!source) continue;
+      try {
+        await loadRegion(source, code, options, pseudonymKeyOf(code), generator, log);
+      } catch (error) {
+        log(`access demo data for ${code} failed; the region is left as it is and the next start resumes it`, error);
+      }
     }
+  } finally {
+    await generator.close();
   }
 }

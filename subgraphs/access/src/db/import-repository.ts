@@ -1,5 +1,5 @@
-import { eq, sql } from 'drizzle-orm';
-import { inList } from '@youth-care/lib/db/in-list';
+import { eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
 import type { RegionSource } from '@youth-care/lib/db/region-sources';
 import { rowsOf } from '@youth-care/lib/db/migrate';
 import { COUNTED, keepReferralYears, medianOfStarts } from './referral-year-repository.js';
@@ -72,10 +72,18 @@ export async function batchImported(src: Source, hash: string): Promise<boolean>
   return (await src.db.select({ hash: b.hash }).from(b).where(eq(b.hash, hash))).length > 0;
 }
 
+/** The rows of `table` (aliased `alias`) that `where` keeps, as a JSON array of objects keyed and valued as drizzle's select gives them. */
+function jsonRows(table: PgTable, alias: string, where: SQL): SQL {
+  const columns = Object.entries(getTableColumns(table)).map(([key, column]) => `${alias}."${column.name}" AS "${key}"`);
+  return sql`(SELECT coalesce(json_agg(r), '[]') FROM (SELECT ${sql.raw(columns.join(', '))} FROM ${table} ${sql.raw(alias)} WHERE ${where}) r)`;
+}
+
 /**
  * What the region holds of the trajectories, plans and families a batch names. Of the
  * declarations only those a batch's declarations must be checked against: the same month, and
- * all months of an allocation whose volume counts in total.
+ * all months of an allocation whose volume counts in total. One statement, its rows returned as
+ * JSON: a batch's fixed cost is mostly statements, and decoding rows field by field costs more
+ * than parsing one JSON text.
  */
 export async function existingState(
   src: Source,
@@ -85,41 +93,31 @@ export async function existingState(
   declarationKeys: readonly { trajectoryId: string; productCode: string; month: string }[],
 ): Promise<ExistingState> {
   const t = src.tables;
-  const ids = [...trajectoryIds];
-  const [trajectories, allocations, declarations, plans, goals, families] = await Promise.all([
-    ids.length ? src.db.select().from(t.trajectory).where(inList(t.trajectory.id, ids)) : [],
-    ids.length ? src.db.select().from(t.allocation).where(inList(t.allocation.trajectoryId, ids)) : [],
-    declarationKeys.length
-      ? src.db.execute(sql`
-          SELECT DISTINCT d.trajectory_id AS "trajectoryId", d.month::text AS month, d.product_code AS "productCode", d.volume
-          FROM ${t.declaration} d
-          JOIN jsonb_to_recordset(${JSON.stringify(declarationKeys)}::jsonb) AS k("trajectoryId" text, "productCode" varchar, month date)
-            ON d.trajectory_id = k."trajectoryId" AND d.product_code = k."productCode"
-          WHERE d.month = k.month OR EXISTS (
-            SELECT 1 FROM ${t.allocation} a WHERE a.trajectory_id = d.trajectory_id AND a.product_code = d.product_code AND a.frequency = '6')`)
-      : [],
-    planIds.length ? src.db.select().from(t.plan).where(inList(t.plan.id, planIds)) : [],
-    planIds.length ? src.db.select().from(t.planGoal).where(inList(t.planGoal.planId, planIds)) : [],
-    familyPseudonyms.length
-      ? src.db
-          .selectDistinct({ familyPseudonym: t.plan.familyPseudonym, coordinator: t.plan.coordinator })
-          .from(t.plan)
-          .where(inList(t.plan.familyPseudonym, familyPseudonyms))
-      : [],
-  ]);
-  return {
-    trajectories,
-    allocations,
-    declarations: rowsOf<ExistingState['declarations'][number]>(declarations),
-    plans: plans.map((p) => ({
-      ...p,
-      goals: goals
-        .filter((g) => g.planId === p.id)
-        .sort((a, b) => a.position - b.position)
-        .map(({ position, description, attainment }) => ({ position, description, attainment })),
-    })),
-    familyCoordinators: families,
-  };
+  const [row] = rowsOf<ExistingState>(
+    await src.db.execute(sql`
+      WITH ids AS (SELECT value AS id FROM jsonb_array_elements_text(${JSON.stringify(trajectoryIds)}::jsonb)),
+        keys AS (SELECT * FROM jsonb_to_recordset(${JSON.stringify(declarationKeys)}::jsonb) AS k("trajectoryId" text, "productCode" varchar, month date)),
+        plan_ids AS (SELECT value AS id FROM jsonb_array_elements_text(${JSON.stringify(planIds)}::jsonb))
+      SELECT
+        ${jsonRows(t.trajectory, 't', sql`t.id IN (SELECT id FROM ids)`)} AS trajectories,
+        ${jsonRows(t.allocation, 'a', sql`a.trajectory_id IN (SELECT id FROM ids)`)} AS allocations,
+        (SELECT coalesce(json_agg(json_build_object('trajectoryId', d.trajectory_id, 'month', d.month, 'productCode', d.product_code, 'volume', d.volume)), '[]')
+          FROM (SELECT d.trajectory_id, d.month, d.product_code, d.volume
+              FROM keys k JOIN ${t.declaration} d ON d.trajectory_id = k."trajectoryId" AND d.month = k.month AND d.product_code = k."productCode"
+            UNION
+            SELECT d.trajectory_id, d.month, d.product_code, d.volume
+              FROM keys k JOIN ${t.allocation} a ON a.trajectory_id = k."trajectoryId" AND a.product_code = k."productCode" AND a.frequency = '6'
+              JOIN ${t.declaration} d ON d.trajectory_id = a.trajectory_id AND d.product_code = a.product_code) d) AS declarations,
+        (SELECT coalesce(json_agg(json_build_object('id', p.id, 'kind', p.kind, 'familyPseudonym', p.family_pseudonym, 'trajectoryId', p.trajectory_id,
+            'coordinator', p.coordinator, 'startedOn', p.started_on,
+            'goals', (SELECT coalesce(json_agg(json_build_object('position', g.position, 'description', g.description, 'attainment', g.attainment)
+              ORDER BY g.position), '[]') FROM ${t.planGoal} g WHERE g.plan_id = p.id))), '[]')
+          FROM ${t.plan} p WHERE p.id IN (SELECT id FROM plan_ids)) AS plans,
+        (SELECT coalesce(json_agg(json_build_object('familyPseudonym', f.family_pseudonym, 'coordinator', f.coordinator)), '[]')
+          FROM (SELECT DISTINCT family_pseudonym, coordinator FROM ${t.plan}
+            WHERE family_pseudonym IN (SELECT value FROM jsonb_array_elements_text(${JSON.stringify(familyPseudonyms)}::jsonb))) f) AS "familyCoordinators"`),
+  );
+  return row!;
 }
 
 const CHUNK = 10_000;
