@@ -19,7 +19,9 @@ import { startProcess } from '../support/process.js';
  * Peak memory counts the whole process tree `npm start` makes, from its spawn on: the RSS of the
  * process and of every process under it (the web bundler's, any other), summed every 100 ms; and,
  * as a sample can miss a short peak, the process's own high-water mark (VmHWM, every thread: the
- * database's, the demo generator's) plus the highest sum of the others. The larger is judged.
+ * database's, the demo generator's) plus the highest sum of the others, that mark read once the
+ * others have ended (the first sample without them): the process held no more than it while they
+ * ran. The larger is judged.
  * Printed with it: the CPU time the process tree used and the machine's load average, as
  * answer times depend on what else runs.
  * Targets: every answer ≤ 1 s, peak RSS ≤ 700 MB, data folder ≤ 500 MB at scale 1, data ≤ 1 s.
@@ -100,6 +102,9 @@ const isStart = (pid: number): boolean => {
 function watchTree() {
   let treePeak = 0;
   let othersPeak = 0;
+  /** The process's high-water mark once the other processes had ended, plus their peak. */
+  let withOthers = 0;
+  let othersRunning = false;
   let main = 0;
   const cpu = new Map<number, number>();
   const sample = () => {
@@ -109,6 +114,11 @@ function watchTree() {
     const othersRss = others.reduce((sum, bytes) => sum + bytes, 0);
     treePeak = Math.max(treePeak, statusBytes(main, 'VmRSS') + othersRss);
     othersPeak = Math.max(othersPeak, othersRss);
+    if (othersRss > 0) othersRunning = true;
+    else if (othersRunning) {
+      othersRunning = false;
+      withOthers = Math.max(withOthers, statusBytes(main, 'VmHWM') + othersPeak);
+    }
     for (const pid of [main, ...descendants(main).map((p) => p.pid)]) cpu.set(pid, Math.max(cpu.get(pid) ?? 0, cpuSeconds(pid)));
   };
   const timer = setInterval(sample, 100);
@@ -118,7 +128,15 @@ function watchTree() {
       sample();
       clearInterval(timer);
       const hwm = statusBytes(main, 'VmHWM');
-      return { peak: Math.max(treePeak, hwm + othersPeak), treePeak, hwm, othersPeak, cpu: [...cpu.values()].reduce((a, b) => a + b, 0) };
+      const withOthersNow = othersRunning ? hwm + othersPeak : withOthers;
+      return {
+        peak: Math.max(treePeak, hwm, withOthersNow),
+        treePeak,
+        hwm,
+        othersPeak,
+        withOthers: withOthersNow,
+        cpu: [...cpu.values()].reduce((a, b) => a + b, 0),
+      };
     },
   };
 }
@@ -187,8 +205,8 @@ try {
       `errors: ${errors.size ? [...errors].join(', ') : 'none'}`,
   );
   console.log(
-    `  peak RSS ${mb(peak)} (process tree summed every 100 ms: ${mb(memory.treePeak)}; npm start's own high-water mark ${mb(memory.hwm)} ` +
-      `+ its child processes' peak ${mb(memory.othersPeak)}), data folder ${mb(dataBytes)}`,
+    `  peak RSS ${mb(peak)} (process tree summed every 100 ms: ${mb(memory.treePeak)}; npm start's own high-water mark ${mb(memory.hwm)}; ` +
+      `its child processes' peak ${mb(memory.othersPeak)}, with the process's mark once they had ended ${mb(memory.withOthers)}), data folder ${mb(dataBytes)}`,
   );
   const medianToData = [...timesToData].sort((a, b) => a - b)[Math.floor(timesToData.length / 2)] ?? 0;
   console.log(`  regional dashboard (JZ34) in Chromium, page opened to data shown: ${timesToData.join(', ')} ms; median ${medianToData} ms`);

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import { commandLine } from '@youth-care/lib/cli';
 import { loadConfig } from '@youth-care/lib/config';
 import { DatabaseHub } from '@youth-care/lib/db/database';
@@ -19,6 +20,11 @@ import { startTracing } from '@youth-care/lib/observability/tracing';
 const started = Date.now();
 const step = (text: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(1)}s] ${text}`);
 
+// V8 lets a heap grow to several times what it holds before it collects, for speed; the demo
+// load makes garbage at a pace that would take hundreds of MB so. Sized for memory instead, each
+// heap (the servers', the database's, the demo generator's) stays near what it holds.
+setFlagsFromString('--optimize-for-size');
+
 const reset = commandLine({ options: { reset: { type: 'boolean' } } }, 'usage: npm start [-- --reset]').values.reset === true;
 const config = loadConfig();
 const tracing = startTracing('youth-care-federation');
@@ -27,6 +33,10 @@ if (reset && !config.database.embeddedDataDir.includes('://')) {
   await rm(config.database.embeddedDataDir, { recursive: true, force: true });
   step(`removed ${config.database.embeddedDataDir}`);
 }
+// The web app is bundled first, so the first person to open the page need not wait for it, and
+// while the process is small: the bundler's child process takes some 170 MB while it builds.
+await (await import('../../../gateway/src/web/bundle.js')).webAssets();
+step('web app bundled');
 const hub = new DatabaseHub(config.database, undefined, { embeddedThread: true });
 // Whatever has started stops on Ctrl-C, also when it comes before everything is up.
 const servers: RunningServer[] = [];
@@ -42,13 +52,14 @@ step(
     : 'using the PostgreSQL servers from the environment',
 );
 // The GraphQL engines take seconds to load; they load while the database opens, unless it is
-// created now: creating one takes some 700 MB for a while, which should not come on top of theirs.
+// new: a new one is unpacked from the image of an empty one (see empty-cluster.ts), some 100 MB
+// for a moment, which should not come on top of theirs.
 const created = embedded.length > 0 && !config.database.embeddedDataDir.includes('://') && !existsSync(join(config.database.embeddedDataDir, 'PG_VERSION'));
 const opened = embedded.length > 0 ? hub.embedded().execute('SELECT 1') : Promise.resolve();
 if (created) await opened;
-const modules = Promise.all([import('./members.js'), import('../../../gateway/src/gateway.js'), import('../../../gateway/src/auth/mint.js'), import('../../../gateway/src/web/bundle.js')]);
+const modules = Promise.all([import('./members.js'), import('../../../gateway/src/gateway.js'), import('../../../gateway/src/auth/mint.js')]);
 await opened;
-const [{ MEMBERS }, { createGateway }, { exampleViewers, mintToken }, { webAssets }] = await modules;
+const [{ MEMBERS }, { createGateway }, { exampleViewers, mintToken }] = await modules;
 
 const urls: Record<string, string> = {};
 const subgraphs: Subgraph[] = [];
@@ -71,8 +82,6 @@ if (metrics) {
   servers.push(metrics);
   step(`metrics of every service on port ${metrics.port}`);
 }
-// Bundled now, so the first person to open the page need not wait for it.
-await webAssets();
 
 // Tokens only where this process can sign them: with the HS256 secret of local use.
 const tokens = config.auth.hs256Secret

@@ -9,6 +9,7 @@ import { whenQuiet } from '../activity.js';
 import type { DatabaseConfig } from '../config.js';
 import { watchPglite, watchPostgres, type StatementLabels } from '../observability/sql.js';
 import { track } from './cancellation.js';
+import { emptyClusterImage } from './empty-cluster.js';
 import { PgliteThread } from './pglite-thread.js';
 
 /**
@@ -73,6 +74,7 @@ export class DatabaseHub {
   /**
    * `embeddedImage`: a dump (PGlite's dumpDataDir) the embedded database starts from instead of
    * its data directory, so test files each get their own in-memory copy of data prepared once.
+   * Without one, a new embedded database starts from the image of an empty one (see empty-cluster.ts).
    * `embeddedThread`: the embedded database runs on a thread of its own (see PgliteThread), as
    * servers that load data while they answer need.
    */
@@ -114,10 +116,11 @@ export class DatabaseHub {
     if (!this.#embedded) {
       const dir = this.config.embeddedDataDir;
       if (!dir.includes('://')) mkdirSync(dir, { recursive: true });
+      const image = this.embeddedImage ?? emptyClusterImage(dir);
       const options = {
         dataDir: dir,
         startParams: [...PGlite.defaultStartParams, ...EMBEDDED_SETTINGS],
-        ...(this.embeddedImage ? { loadDataDir: this.embeddedImage } : {}),
+        ...(image ? { loadDataDir: image } : {}),
       };
       const client = this.options.embeddedThread ? new PgliteThread(options).asPglite() : new PGlite(options);
       let checkpointed = this.#statements;

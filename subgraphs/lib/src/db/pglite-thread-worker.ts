@@ -7,8 +7,25 @@ import type { ThreadAnswer, ThreadError, ThreadOptions, ThreadRequest } from './
  * servers' thread sends, each answered with its id.
  */
 const { dataDir, startParams, withImage } = (workerData as { data: ThreadOptions }).data;
-const image = withImage ? await new Promise<ArrayBuffer>((resolve) => parentPort?.once('message', (m: { image: ArrayBuffer }) => resolve(m.image))) : undefined;
-const pg = new PGlite({ dataDir, startParams, ...(image ? { loadDataDir: new Blob([image]) } : {}) });
+
+/**
+ * The image as PGlite reads it (its arrayBuffer()), handing its bytes out once: PGlite keeps the
+ * options it was opened with for as long as it runs, and a Blob in them would keep the whole
+ * image (some 40 MB for a new database) in memory with it.
+ */
+function readOnce(image: ArrayBuffer): Blob {
+  let bytes: ArrayBuffer | undefined = image;
+  const arrayBuffer = async () => {
+    const read = bytes;
+    bytes = undefined;
+    if (!read) throw new Error('the image was read before');
+    return read;
+  };
+  return { type: 'application/x-tar', size: image.byteLength, arrayBuffer } as unknown as Blob;
+}
+
+const image = withImage ? readOnce(await new Promise<ArrayBuffer>((resolve) => parentPort?.once('message', (m: { image: ArrayBuffer }) => resolve(m.image)))) : undefined;
+const pg = new PGlite({ dataDir, startParams, ...(image ? { loadDataDir: image } : {}) });
 
 /** Open transactions by id: the statements sent for each, and how it ends. */
 const transactions = new Map<number, { tx: Transaction; end: (commit: boolean) => Promise<void> }>();
