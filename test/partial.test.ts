@@ -94,7 +94,8 @@ describe('a subgraph that is down or slow', () => {
 
   it('gives the other subgraphs\' data and an error naming the one that does not answer in time', async () => {
     const hanging = await startHangingServer();
-    const config = loadConfig({ SUBGRAPH_TIMEOUT_MS: '300' });
+    // Long enough for the other subgraphs' first answer on a busy machine; the hanging one never answers.
+    const config = loadConfig({ SUBGRAPH_TIMEOUT_MS: '1500' });
     const supergraphSdl = supergraphAt({
       procurement: `http://127.0.0.1:${hanging.port}/graphql`,
       access: fed.servers.access!.url,
@@ -105,7 +106,7 @@ describe('a subgraph that is down or slow', () => {
     try {
       const response = await post(gateway.url, ACROSS, undefined, await fed.authorization(ADMIN));
       expectPartial(response);
-      expect(response.errors?.find((e) => e.extensions?.code === 'SUBGRAPH_UNAVAILABLE')?.message).toMatch(/300 ms/);
+      expect(response.errors?.find((e) => e.extensions?.code === 'SUBGRAPH_UNAVAILABLE')?.message).toMatch(/1500 ms/);
       const health = await fetch(gateway.url.replace(/\/graphql$/, '/health'));
       expect(health.status).toBe(200);
     } finally {

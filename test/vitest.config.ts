@@ -11,8 +11,9 @@ export default defineConfig({
   test: {
     root: fileURLToPath(new URL('..', import.meta.url)),
     include: ['test/**/*.test.ts', 'subgraphs/**/test/**/*.test.ts', 'gateway/test/**/*.test.ts'],
-    // Every file starts its own embedded Postgres (a few seconds each); two at a time fits two cores.
-    maxWorkers: 2,
+    // Every file starts its own embedded Postgres (a few seconds each). Three at a time on two cores:
+    // several files spend seconds waiting on timeouts and child processes, and a third file fills that wait.
+    maxWorkers: 3,
     // Each worker loads Apollo, the gateway and PGlite once for all its files, not once per file:
     // no module keeps state between files (each file opens its own database and servers).
     isolate: false,

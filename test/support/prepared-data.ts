@@ -5,6 +5,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { inject } from 'vitest';
 import { loadConfig } from '@youth-care/lib/config';
 import { DatabaseHub } from '@youth-care/lib/db/database';
+import { emptyClusterImage } from '@youth-care/lib/db/empty-cluster';
 import type { DemoOptions } from '@youth-care/lib/subgraph';
 import { MEMBERS } from '../../subgraphs/all-in-one/src/members.js';
 
@@ -41,9 +42,14 @@ export function preparedImage(demo: DemoOptions | undefined, history = true): Pr
   });
 }
 
-/** An image of a new embedded database with nothing in it: loading it costs a fraction of creating one. */
+/**
+ * An image of a new embedded database with nothing in it: loading it costs a fraction of creating one.
+ * It is the committed empty database a first start uses, unless the installed PGlite has none.
+ */
 export function bareImage(): Promise<Blob> {
   return image('bare', async () => {
+    const committed = emptyClusterImage('memory://');
+    if (committed) return committed;
     const pglite = await PGlite.create('memory://');
     const dump = await pglite.dumpDataDir('none');
     await pglite.close();
