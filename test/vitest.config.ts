@@ -13,7 +13,9 @@ export default defineConfig({
     include: ['test/**/*.test.ts', 'subgraphs/**/test/**/*.test.ts', 'gateway/test/**/*.test.ts'],
     // Every file starts its own embedded Postgres (a few seconds each). Three at a time on two cores:
     // several files spend seconds waiting on timeouts and child processes, and a third file fills that wait.
-    maxWorkers: 3,
+    // Against a server, its own processes take that slack, and under the extra load regions answered far
+    // enough apart for sibling fields to start separate batches (test/statements.test.ts then counts more).
+    maxWorkers: process.env.TEST_DATABASE_URL ? 2 : 3,
     // Each worker loads Apollo, the gateway and PGlite once for all its files, not once per file:
     // no module keeps state between files (each file opens its own database and servers).
     isolate: false,
