@@ -1,4 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
+import { inList } from '@youth-care/lib/db/in-list';
 import { END_ACCORDING_TO_PLAN, END_BY_CLIENT } from '@youth-care/lib/codes/ijw';
 import type { AccessTables } from './schema.js';
 
@@ -46,11 +47,10 @@ export function keepReferralYears(t: AccessTables): SQL {
  * between the two middle ones, and so does this.
  */
 export function medianOfStarts(t: AccessTables, years: readonly number[]): SQL {
-  const list = sql.raw(years.map((y) => String(Math.trunc(y))).join(','));
   return sql`
     WITH counted AS (
       SELECT year, days, sum(started) OVER (PARTITION BY year ORDER BY days) AS upto, sum(started) OVER (PARTITION BY year) AS n
-      FROM ${t.referralWait} WHERE year IN (${list}) AND started > 0
+      FROM ${t.referralWait} WHERE ${inList(t.referralWait.year, years)} AND started > 0
     ), middle AS (
       SELECT year, n, 0.5 * (n - 1) AS at, min(days) FILTER (WHERE upto > floor(0.5 * (n - 1))) AS lower,
         min(days) FILTER (WHERE upto > ceil(0.5 * (n - 1))) AS upper
@@ -58,6 +58,6 @@ export function medianOfStarts(t: AccessTables, years: readonly number[]): SQL {
     )
     INSERT INTO ${t.referralYear} AS f (year, started_regular, request_to_start_median)
     SELECT y.year, coalesce(m.n, 0), m.lower::float8 + (m.upper::float8 - m.lower::float8) * (m.at - floor(m.at))::float8
-    FROM unnest(ARRAY[${list}]::int[]) AS y(year) LEFT JOIN middle m ON m.year = y.year
+    FROM (SELECT value::int AS year FROM jsonb_array_elements_text(${JSON.stringify(years)}::jsonb)) AS y LEFT JOIN middle m ON m.year = y.year
     ON CONFLICT (year) DO UPDATE SET started_regular = EXCLUDED.started_regular, request_to_start_median = EXCLUDED.request_to_start_median`;
 }

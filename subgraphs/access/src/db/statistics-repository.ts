@@ -213,12 +213,11 @@ export interface YearRow {
  */
 export async function yearFigures(src: Source, years: readonly number[]): Promise<YearRow[]> {
   const f = src.tables.referralYear;
-  const list = sql.raw(years.map((y) => String(Math.trunc(y))).join(',') || 'NULL');
   const kept = await rows<YearRow>(src, sql`
     SELECT year, requested, ended, ended_by_client AS "endedByClient", ended_according_to_plan AS "endedAccordingToPlan",
       (duration_days::numeric / nullif(durations, 0))::float8 AS "averageDurationDays",
       request_to_start_median AS "requestToStartMedian", started_regular AS "startedRegular"
-    FROM ${f} WHERE year IN (${list})`);
+    FROM ${f} WHERE ${inList(f.year, years)}`);
   const none = { requested: 0, ended: 0, endedByClient: 0, endedAccordingToPlan: 0, averageDurationDays: null, requestToStartMedian: null, startedRegular: 0 };
   return years.map((year) => kept.find((row) => row.year === year) ?? { year, ...none });
 }
