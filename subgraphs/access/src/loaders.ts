@@ -45,7 +45,7 @@ export function createLoaders(scope: RegionLoaderScope<AccessTables>) {
     leadTimes: load.perRegion('dashboard', (src, k: PeriodKey) => stats.leadTimes(src, k.period)),
     outcomes: load.perRegion('dashboard', (src, k: PeriodKey) => stats.outcomes(src, k.period)),
     planCoverage: load.perRegion('dashboard', (src, k: { region: RegionCode; on: string }) => stats.planCoverage(src, k.on)),
-    yearFigures: load.perRegion('comparison', (src, k: { region: RegionCode; years: number[] }) => stats.yearFigures(src, k.years)),
+    yearFigures: load.figuresOfRegion('comparison', (src, k: { region: RegionCode; years: number[] }) => stats.yearFigures(src, k.years)),
     auditLog: load.perRegion('audit', tagged((src, k: { region: RegionCode; from: string | undefined; first: number }) => auditEntries(src, k.from, k.first))),
     providerReferrals: load.providerRows('aggregate', tagged((src, agbCodes: string[], k: ProviderPeriodKey) => stats.providerReferrals(src, agbCodes, k.period))),
     providerLeadTimes: load.providerRows('aggregate', tagged((src, agbCodes: string[], k: ProviderPeriodKey) => stats.providerLeadTimes(src, agbCodes, k.period))),

@@ -1,7 +1,8 @@
 import type { GraphQLError } from 'graphql';
 import { regionDown, regionUnavailable, type Log } from './errors.js';
 import { TIMED_OUT, withinTime } from './db/cancellation.js';
-import type { RegionSource, RegionSources } from './db/region-sources.js';
+import { runQuery, runTogether, type RegionQuery } from './db/region-query.js';
+import { SHARED, type RegionSource, type RegionSources } from './db/region-sources.js';
 import type { RegionCode } from './regions/registry.js';
 import { inRegionSpan } from './observability/region-span.js';
 
@@ -9,6 +10,58 @@ export interface FanOutResult<R> {
   readonly results: ReadonlyMap<RegionCode, R>;
   /** One REGION_UNAVAILABLE error per region that failed or timed out. */
   readonly failures: ReadonlyMap<RegionCode, GraphQLError>;
+}
+
+/** What each region of a fan-out came to, kept in its health and its breaker as it is recorded. */
+class Outcomes<T, R> implements FanOutResult<R> {
+  readonly results = new Map<RegionCode, R>();
+  readonly failures = new Map<RegionCode, GraphQLError>();
+
+  constructor(
+    private readonly sources: RegionSources<T>,
+    private readonly timeoutMs: number,
+    private readonly log: Log,
+  ) {}
+
+  /** The regions whose breaker lets them be asked; the others fail at once as down. */
+  askable(regions: readonly RegionCode[]): RegionCode[] {
+    return regions.filter((code) => {
+      const retryAt = this.sources.breaker.retryAt(code);
+      if (retryAt !== undefined) this.failures.set(code, regionDown(code, retryAt));
+      return retryAt === undefined;
+    });
+  }
+
+  succeeded(code: RegionCode, result: R): void {
+    this.sources.health.succeeded(code);
+    this.sources.breaker.succeeded(code);
+    this.results.set(code, result);
+  }
+
+  timedOut(code: RegionCode): void {
+    this.log(`region ${code} timed out after ${this.timeoutMs} ms; its statements are cancelled`);
+    this.sources.health.failed(code, 'timed out');
+    this.sources.breaker.failed(code);
+    this.failures.set(code, regionUnavailable(code, 'timed out'));
+  }
+
+  failed(code: RegionCode, error: unknown): void {
+    this.log(`region ${code} failed`, error);
+    this.sources.health.failed(code, 'failed');
+    this.sources.breaker.failed(code);
+    this.failures.set(code, regionUnavailable(code, 'failed'));
+  }
+
+  /** Runs `read` on one region within the time limit and records what came of it. */
+  async ask(code: RegionCode, read: (source: RegionSource<T>) => Promise<R>): Promise<void> {
+    try {
+      const outcome = await withinTime(() => inRegionSpan(this.sources.service, code, () => this.sources.source(code).then(read)), this.timeoutMs);
+      if (outcome === TIMED_OUT) this.timedOut(code);
+      else this.succeeded(code, outcome);
+    } catch (error) {
+      this.failed(code, error);
+    }
+  }
 }
 
 /**
@@ -22,34 +75,49 @@ export async function fanOut<T, R>(
   timeoutMs: number,
   log: Log,
 ): Promise<FanOutResult<R>> {
-  const results = new Map<RegionCode, R>();
-  const failures = new Map<RegionCode, GraphQLError>();
+  const outcomes = new Outcomes<T, R>(sources, timeoutMs, log);
+  await Promise.all(outcomes.askable(regions).map((code) => outcomes.ask(code, read)));
+  return outcomes;
+}
+
+/**
+ * fanOut for a query that regions sharing a database answer in one statement (see runTogether).
+ * When that statement fails, its regions are asked again one by one, so that one broken region
+ * does not take the others with it. When it runs out of time, all of them have: they wait on the
+ * same database.
+ */
+export async function fanOutTogether<T, Row>(
+  sources: RegionSources<T>,
+  regions: readonly RegionCode[],
+  query: (source: RegionSource<T>) => RegionQuery<Row>,
+  timeoutMs: number,
+  log: Log,
+): Promise<FanOutResult<Row[]>> {
+  const outcomes = new Outcomes<T, Row[]>(sources, timeoutMs, log);
+  const alone = (source: RegionSource<T>) => runQuery(source.db, query(source));
+  const ready: RegionSource<T>[] = [];
   await Promise.all(
-    regions.map(async (code) => {
-      const retryAt = sources.breaker.retryAt(code);
-      if (retryAt !== undefined) {
-        failures.set(code, regionDown(code, retryAt));
-        return;
-      }
+    outcomes.askable(regions).map((code) =>
+      sources.source(code).then(
+        (source) => void ready.push(source),
+        (error: unknown) => outcomes.failed(code, error),
+      ),
+    ),
+  );
+  const byCode = new Map(ready.map((source) => [source.code, source]));
+  await Promise.all(
+    sources.byDatabase([...byCode.keys()]).map(async ({ db, codes }) => {
+      if (codes.length === 1) return outcomes.ask(codes[0]!, alone);
+      const parts = codes.map((code) => ({ code, query: query(byCode.get(code)!) }));
       try {
-        const outcome = await withinTime(() => inRegionSpan(sources.service, code, () => sources.source(code).then(read)), timeoutMs);
-        if (outcome === TIMED_OUT) {
-          log(`region ${code} timed out after ${timeoutMs} ms; its statements are cancelled`);
-          sources.health.failed(code, 'timed out');
-          sources.breaker.failed(code);
-          failures.set(code, regionUnavailable(code, 'timed out'));
-        } else {
-          sources.health.succeeded(code);
-          sources.breaker.succeeded(code);
-          results.set(code, outcome);
-        }
+        const outcome = await withinTime(() => inRegionSpan(sources.service, SHARED, () => runTogether(db, parts)), timeoutMs);
+        if (outcome === TIMED_OUT) codes.forEach((code) => outcomes.timedOut(code));
+        else for (const [code, rows] of outcome) outcomes.succeeded(code, rows);
       } catch (error) {
-        log(`region ${code} failed`, error);
-        sources.health.failed(code, 'failed');
-        sources.breaker.failed(code);
-        failures.set(code, regionUnavailable(code, 'failed'));
+        log(`regions ${codes.join(', ')} failed together; asking each on its own`, error);
+        await Promise.all(codes.map((code) => outcomes.ask(code, alone)));
       }
     }),
   );
-  return { results, failures };
+  return outcomes;
 }

@@ -1,5 +1,6 @@
 import type DataLoader from 'dataloader';
 import type { Access } from './auth/policy.js';
+import { regionQuery, type RegionQuery } from './db/region-query.js';
 import type { RegionSource } from './db/region-sources.js';
 import type { InRegion } from './ids.js';
 import { regionLoader, type RegionLoaderScope } from './region-loader.js';
@@ -28,6 +29,14 @@ export const tagged =
   async (source: RegionSource<T>, ...args: A): Promise<InRegion<Row>[]> =>
     (await read(source, ...args)).map((row) => ({ ...row, region: source.code }));
 
+/** A region's query whose rows come back naming the region they were read from. */
+export const taggedQuery =
+  <T, A extends unknown[], Row>(query: (source: RegionSource<T>, ...args: A) => RegionQuery<Row>) =>
+  (source: RegionSource<T>, ...args: A): RegionQuery<InRegion<Row>> => {
+    const { statement, rows } = query(source, ...args);
+    return regionQuery(statement, (raw) => rows(raw).map((row) => ({ ...row, region: source.code })));
+  };
+
 /** The same string for keys with the same fields, whatever order they were written in. */
 const canonical = (value: object): string =>
   JSON.stringify(Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))));
@@ -47,6 +56,23 @@ export function regionLoaders<T>(scope: RegionLoaderScope<T>) {
   type Source = RegionSource<T>;
   const served = scope.sources.regions;
 
+  /** A loader's options for rows matched to keys of one region by one value. */
+  function keyed<K extends { readonly region: RegionCode }, V extends Matched, Row, Out>(
+    access: Access,
+    by: (key: K) => V,
+    column: ColumnOf<Row, V>,
+    combine: (rows: Row[]) => Out,
+  ) {
+    return {
+      access,
+      id: (key: K) => `${key.region}|${by(key)}`,
+      regions: (key: K) => [key.region],
+      rowMatch: (row: Row) => String(row[column] ?? ''),
+      keyMatch: (key: K) => String(by(key)),
+      combine,
+    };
+  }
+
   function byKey<K extends { readonly region: RegionCode }, V extends Matched, Row, Out>(
     access: Access,
     by: (key: K) => V,
@@ -54,15 +80,7 @@ export function regionLoaders<T>(scope: RegionLoaderScope<T>) {
     read: (source: Source, values: V[]) => Promise<Row[]>,
     combine: (rows: Row[]) => Out,
   ): DataLoader<K, Out, string> {
-    return regionLoader<T, K, Row, Out>(scope, {
-      access,
-      id: (key) => `${key.region}|${by(key)}`,
-      regions: (key) => [key.region],
-      read: (source, keys) => read(source, keys.map(by)),
-      rowMatch: (row) => String(row[column] ?? ''),
-      keyMatch: (key) => String(by(key)),
-      combine,
-    });
+    return regionLoader<T, K, Row, Out>(scope, { ...keyed(access, by, column, combine), read: (source, keys) => read(source, keys.map(by)) });
   }
 
   function perKey<K, V>(access: Access, region: (key: K) => RegionCode, id: (key: K) => string, read: (source: Source, key: K) => Promise<V>) {
@@ -152,6 +170,37 @@ export function regionLoaders<T>(scope: RegionLoaderScope<T>) {
      */
     perRegion<K extends { readonly region: RegionCode }, V>(access: Access, read: (source: Source, key: K) => Promise<V>): DataLoader<K, V, string> {
       return perKey<K, V>(access, (key) => key.region, canonical, read);
+    },
+
+    /**
+     * A region's figures for the value `by` picks from the key (a year), from a query that regions
+     * sharing a database answer together: comparisons ask many regions at once.
+     */
+    figureByKey<K extends { readonly region: RegionCode }, V extends Matched, Row>(
+      access: Access,
+      by: (key: K) => V,
+      column: ColumnOf<Row, V>,
+      query: (source: Source, values: V[]) => RegionQuery<Row>,
+    ): DataLoader<K, Row | null, string> {
+      return regionLoader<T, K, Row, Row | null>(scope, { ...keyed(access, by, column, first), query: (source, keys) => query(source, keys.map(by)) });
+    },
+
+    /**
+     * A key's rows in its region (its figures for some years), from a query that regions sharing a
+     * database answer together. The key's other fields are the query's arguments.
+     */
+    figuresOfRegion<K extends { readonly region: RegionCode }, Row>(access: Access, query: (source: Source, key: K) => RegionQuery<Row>): DataLoader<K, Row[], string> {
+      return regionLoader<T, K, Row, Row[]>(scope, {
+        access,
+        id: canonical,
+        regions: (key) => [key.region],
+        shape: (key) => argumentsOf(key, 'region'),
+        // A shape holds one key per region: the same arguments in one region are the same key.
+        query: (source, keys) => query(source, keys[0]!),
+        rowMatch: () => '',
+        keyMatch: () => '',
+        combine: all,
+      });
     },
 
     /** One value for a whole region (its norms, its summary): one statement per region. */

@@ -4,7 +4,8 @@ import { mayRead, refusal, type Access } from './auth/policy.js';
 import type { Viewer } from './auth/viewer.js';
 import type { Log } from './errors.js';
 import type { RegionSource, RegionSources } from './db/region-sources.js';
-import { fanOut } from './fan-out.js';
+import { fanOut, fanOutTogether } from './fan-out.js';
+import type { RegionQuery } from './db/region-query.js';
 import { cacheRequests } from './observability/metrics.js';
 import type { RegionCode } from './regions/registry.js';
 import type { RegionFailures } from './request.js';
@@ -18,7 +19,13 @@ export interface RegionLoaderScope<T> {
   readonly viewer: Viewer;
 }
 
-export interface RegionLoaderSpec<T, K, Row, V> {
+/** How a loader reads a region: one SQL statement with every row of the region that any of `keys` needs. */
+export type RegionRead<T, K, Row> =
+  | { read(source: RegionSource<T>, keys: readonly K[]): Promise<Row[]> }
+  /** The same as a query, which regions sharing a database answer in one statement (see fanOutTogether). */
+  | { query(source: RegionSource<T>, keys: readonly K[]): RegionQuery<Row> };
+
+interface RegionLoaderOptions<K, Row, V> {
   /** What the read exposes: a key naming one region the caller may not see fails FORBIDDEN; a key over several skips those regions. */
   readonly access: Access;
   /** A stable string per key, for the request's cache. */
@@ -27,8 +34,6 @@ export interface RegionLoaderSpec<T, K, Row, V> {
   regions(key: K): readonly RegionCode[];
   /** Keys of one shape (e.g. the same filter) share a statement; the default is one shape. */
   shape?(key: K): string;
-  /** One SQL statement: every row of this region that any of `keys` needs. */
-  read(source: RegionSource<T>, keys: readonly K[]): Promise<Row[]>;
   /** Rows are matched to keys by these two values. */
   rowMatch(row: Row): string;
   keyMatch(key: K): string;
@@ -36,9 +41,11 @@ export interface RegionLoaderSpec<T, K, Row, V> {
   combine(rows: Row[], key: K): V;
 }
 
+export type RegionLoaderSpec<T, K, Row, V> = RegionLoaderOptions<K, Row, V> & RegionRead<T, K, Row>;
+
 /**
  * A per-request DataLoader whose batch runs one statement per region per shape, in parallel,
- * whatever the number of keys. A key that reads one region fails at its own path when that
+ * whatever the number of keys (or, for a query, one per database its regions share). A key that reads one region fails at its own path when that
  * region is down; a key that merges several regions gets what the others return, and the
  * failure is reported once for the request.
  */
@@ -72,13 +79,12 @@ export function regionLoader<T, K, Row, V>(scope: RegionLoaderScope<T>, spec: Re
       const failed = new Map<string, ReadonlyMap<RegionCode, GraphQLError>>();
       await Promise.all(
         [...groups].map(async ([shape, byRegion]) => {
-          const outcome = await fanOut(
-            scope.sources,
-            [...byRegion.keys()],
-            (source) => spec.read(source, byRegion.get(source.code) ?? []),
-            scope.timeoutMs,
-            scope.log,
-          );
+          const regions = [...byRegion.keys()];
+          const keysOf = (source: RegionSource<T>) => byRegion.get(source.code) ?? [];
+          const outcome =
+            'query' in spec
+              ? await fanOutTogether(scope.sources, regions, (source) => spec.query(source, keysOf(source)), scope.timeoutMs, scope.log)
+              : await fanOut(scope.sources, regions, (source) => spec.read(source, keysOf(source)), scope.timeoutMs, scope.log);
           const perRegion = new Map<RegionCode, Map<string, Row[]>>();
           for (const [region, rows] of outcome.results) perRegion.set(region, groupBy(rows, spec.rowMatch));
           buckets.set(shape, perRegion);

@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
 import { DatabaseHub } from '../src/db/database.js';
 import { RegionSources } from '../src/db/region-sources.js';
-import { fanOut } from '../src/fan-out.js';
+import { sql } from 'drizzle-orm';
+import { regionQuery } from '../src/db/region-query.js';
+import { fanOut, fanOutTogether } from '../src/fan-out.js';
 import { bareImage } from '../../../test/support/prepared-data.js';
 
 // Starts from the run's image of an empty database: creating a new one costs several seconds.
@@ -19,7 +21,14 @@ describe('fanOut', () => {
     tables: () => ({}),
     log: () => {},
   });
-  beforeAll(() => sources.migrateAll());
+  beforeAll(async () => {
+    await sources.migrateAll();
+    const notes = { JZ21: ['a'], JZ43: ['b', 'c'], JZ34: [] } as const;
+    for (const [code, texts] of Object.entries(notes)) {
+      const src = await sources.source(code as keyof typeof notes);
+      for (const text of texts) await src.db.execute(sql`INSERT INTO ${sql.identifier(src.schema)}.note (text) VALUES (${text})`);
+    }
+  });
   afterAll(() => hub.close());
 
   it('runs every region in parallel and keeps the answers of those that succeed', async () => {
@@ -40,5 +49,36 @@ describe('fanOut', () => {
     expect(failures.get('JZ43')?.extensions).toMatchObject({ code: 'REGION_UNAVAILABLE', region: 'JZ43' });
     expect(failures.get('JZ43')?.message).not.toContain('connection reset');
     expect(failures.get('JZ34')?.message).toMatch(/timed out/);
+  });
+
+  const notes = (src: { schema: string }) => regionQuery<{ text: string }>(sql`SELECT text FROM ${sql.identifier(src.schema)}.note ORDER BY id`);
+  const statementsOf = async (work: () => Promise<unknown>) => {
+    const before = hub.statementCount;
+    await work();
+    return hub.statementCount - before;
+  };
+
+  it('asks regions that share a database in one statement, and hands each region its own rows', async () => {
+    let outcome: Awaited<ReturnType<typeof fanOutTogether>> | undefined;
+    const statements = await statementsOf(async () => {
+      outcome = await fanOutTogether(sources, ['JZ21', 'JZ43', 'JZ34'], notes, 5_000, () => {});
+    });
+    expect(statements).toBe(1);
+    expect(outcome!.failures.size).toBe(0);
+    expect(Object.fromEntries(outcome!.results)).toEqual({ JZ21: [{ text: 'a' }], JZ43: [{ text: 'b' }, { text: 'c' }], JZ34: [] });
+  });
+
+  it('asks each region on its own when their statement fails, so that a broken region fails alone', async () => {
+    const logged: string[] = [];
+    const broken = (src: { code: string; schema: string }) =>
+      src.code === 'JZ43' ? regionQuery<{ text: string }>(sql`SELECT text FROM ${sql.identifier(src.schema)}.missing`) : notes(src);
+    let outcome: Awaited<ReturnType<typeof fanOutTogether>> | undefined;
+    const statements = await statementsOf(async () => {
+      outcome = await fanOutTogether(sources, ['JZ21', 'JZ43', 'JZ34'], broken, 5_000, (message) => logged.push(message));
+    });
+    expect(statements).toBe(1 + 3);
+    expect(Object.fromEntries(outcome!.results)).toEqual({ JZ21: [{ text: 'a' }], JZ34: [] });
+    expect(outcome!.failures.get('JZ43')?.extensions).toMatchObject({ code: 'REGION_UNAVAILABLE', region: 'JZ43' });
+    expect(logged).toEqual(['regions JZ21, JZ43, JZ34 failed together; asking each on its own', 'region JZ43 failed']);
   });
 });

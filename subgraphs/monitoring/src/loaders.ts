@@ -1,6 +1,6 @@
 import type { NationalSource } from '@youth-care/lib/db/national-source';
 import { providerFilter } from '@youth-care/lib/auth/policy';
-import { regionLoaders, tagged, type ProviderKey } from '@youth-care/lib/loaders';
+import { regionLoaders, tagged, taggedQuery, type ProviderKey } from '@youth-care/lib/loaders';
 import { nationalByKey, nationalWhole } from '@youth-care/lib/national-loader';
 import type { RegionLoaderScope } from '@youth-care/lib/region-loader';
 import type { RegionCode } from '@youth-care/lib/regions/registry';
@@ -62,8 +62,8 @@ export function createLoaders(scope: LoaderScope) {
       (rows) => costInEuros(rows[0]),
     ),
     cbsTables: nationalWhole(nationalScope, national.tables),
-    regionSatisfaction: load.oneByKey('aggregate', ofYear, 'year', tagged(repo.regionSatisfaction)),
-    regionOutcomes: load.oneByKey('aggregate', ofYear, 'year', tagged(repo.regionOutcomes)),
+    regionSatisfaction: load.figureByKey('aggregate', ofYear, 'year', taggedQuery(repo.regionSatisfaction)),
+    regionOutcomes: load.figureByKey('aggregate', ofYear, 'year', taggedQuery(repo.regionOutcomes)),
     regionProviderOutcomes: load.rowsByKey('aggregate', ofYear, 'year', tagged((src, years: number[]) => repo.providerOutcomes(src, onlyProvider ? [onlyProvider] : null, years))),
     providerOutcomes: load.providerRows('aggregate', tagged((src, agbCodes: string[], k: ProviderReportsKey) => repo.providerOutcomes(src, agbCodes, k.years))),
     providerSatisfaction: load.providerRows('aggregate', tagged((src, agbCodes: string[], k: ProviderReportsKey) => repo.providerSatisfaction(src, agbCodes, k.years))),

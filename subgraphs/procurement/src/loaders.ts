@@ -50,7 +50,7 @@ export function createLoaders(scope: RegionLoaderScope<ProcurementTables>) {
       ),
     ),
     summary: load.ofRegion('public', async (src): Promise<SummaryModel> => ({ region: src.code, rows: await tagged(repo.waitingTimeSummary)(src, until) })),
-    yearlyWaitingTimes: load.perRegion('comparison', (src, k: { region: RegionCode; years: number[] }) => repo.yearlyWaitingTimes(src, k.years, until)),
+    yearlyWaitingTimes: load.figuresOfRegion('comparison', (src, k: { region: RegionCode; years: number[] }) => repo.yearlyWaitingTimes(src, k.years, until)),
   };
 }
 

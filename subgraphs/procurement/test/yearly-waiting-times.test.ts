@@ -4,7 +4,8 @@ import { rowsOf } from '@youth-care/lib/db/migrate';
 import type { RegionSource } from '@youth-care/lib/db/region-sources';
 import { DEMO_REGION_CODES } from '@youth-care/lib/regions/registry';
 import { startSubgraph, type SubgraphUnderTest } from '../../../test/support/subgraph.js';
-import { DEFAULT_NORM, yearlyWaitingTimes } from '../src/db/repository.js';
+import { DEFAULT_NORM, keepYearsOnce, upsertReport, yearlyWaitingTimes } from '../src/db/repository.js';
+import { runQuery } from '@youth-care/lib/db/region-query';
 import type { ProcurementTables } from '../src/db/schema.js';
 
 /**
@@ -50,12 +51,40 @@ describe('waiting times per year', () => {
       const src = (await procurement.subgraph.sources.source(code)) as RegionSource<ProcurementTables>;
       for (const years of [[2020], [2023, 2024], [2022, 2024, 2026], [2021, 2022, 2023, 2024, 2025, 2026, 2027]]) {
         for (const until of ['2024-06-30', '2025-03-15', '2026-01-01', '2027-12-31']) {
-          const kept = await yearlyWaitingTimes(src, years, until);
+          const kept = await runQuery(src.db, yearlyWaitingTimes(src, years, until));
           expect(kept, `${code} ${years} until ${until}`).toEqual(await fromReports(src, years, until));
           compared += kept.filter((row) => row.providersOverNorm > 0 && row.providersOverNorm < row.providersReporting).length;
         }
       }
     }
     expect(compared, 'years with providers both over and within their norm').toBeGreaterThan(20);
+  });
+
+  const ALL_YEARS = [2019, 2020, 2021, 2022, 2023, 2024, 2025, 2026];
+
+  it('are kept as reports come in: a late report for an ended year changes that year', async () => {
+    const src = (await procurement.subgraph.sources.source('JZ43')) as RegionSource<ProcurementTables>;
+    const { waitingTimeReport: r } = src.tables;
+    const [last] = rowsOf<{ providerAgb: string; productCategory: string; year: number }>(await src.db.execute(sql`
+      SELECT provider_agb AS "providerAgb", product_category AS "productCategory", date_part('year', reported_on)::int AS year
+      FROM ${r} WHERE reported_on < '2025-01-01' ORDER BY reported_on DESC LIMIT 1`));
+    const { year, ...report } = last!;
+    const before = await runQuery(src.db, yearlyWaitingTimes(src, [year], '2026-01-01'));
+    // A long wait reported on the year's last day becomes the provider's last report of that year.
+    await upsertReport(src, { ...report, reportedOn: `${year}-12-31`, registrationToIntakeWeeks: 40, intakeToTreatmentWeeks: 40,
+      waitingCount: 1000, bridgingCareOffered: null, source: 'PROVIDER_PORTAL' });
+    const after = await runQuery(src.db, yearlyWaitingTimes(src, [year], '2026-01-01'));
+    expect(after).not.toEqual(before);
+    expect(after).toEqual(await fromReports(src, [year], '2026-01-01'));
+  });
+
+  it('are kept at start for reports that came before the kept figures did', async () => {
+    const src = (await procurement.subgraph.sources.source('JZ21')) as RegionSource<ProcurementTables>;
+    const kept = await runQuery(src.db, yearlyWaitingTimes(src, ALL_YEARS, '2027-01-01'));
+    await src.db.execute(sql`DELETE FROM ${src.tables.waitingTimeYear}`);
+    expect(await runQuery(src.db, yearlyWaitingTimes(src, ALL_YEARS, '2027-01-01'))).not.toEqual(kept);
+    await keepYearsOnce(src);
+    expect(await runQuery(src.db, yearlyWaitingTimes(src, ALL_YEARS, '2027-01-01'))).toEqual(kept);
+    expect(kept).toEqual(await fromReports(src, ALL_YEARS, '2027-01-01'));
   });
 });

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { inList } from '@youth-care/lib/db/in-list';
 import type { RegionSource } from '@youth-care/lib/db/region-sources';
 import { rowsOf } from '@youth-care/lib/db/migrate';
+import { regionQuery, type RegionQuery } from '@youth-care/lib/db/region-query';
 import { END_ACCORDING_TO_PLAN, END_BY_CLIENT } from '@youth-care/lib/codes/ijw';
 import type { AccessTables } from './schema.js';
 
@@ -211,13 +212,16 @@ export interface YearRow {
  * protection, as the import keeps them, in the order of `years`; a year without any is all zeros. How many young people
  * were in care comes from CBS (monitoring), not from here.
  */
-export async function yearFigures(src: Source, years: readonly number[]): Promise<YearRow[]> {
+export function yearFigures(src: Source, years: readonly number[]): RegionQuery<YearRow> {
   const f = src.tables.referralYear;
-  const kept = await rows<YearRow>(src, sql`
+  const statement = sql`
     SELECT year, requested, ended, ended_by_client AS "endedByClient", ended_according_to_plan AS "endedAccordingToPlan",
       (duration_days::numeric / nullif(durations, 0))::float8 AS "averageDurationDays",
       request_to_start_median AS "requestToStartMedian", started_regular AS "startedRegular"
-    FROM ${f} WHERE ${inList(f.year, years)}`);
+    FROM ${f} WHERE ${inList(f.year, years)}`;
   const none = { requested: 0, ended: 0, endedByClient: 0, endedAccordingToPlan: 0, averageDurationDays: null, requestToStartMedian: null, startedRegular: 0 };
-  return years.map((year) => kept.find((row) => row.year === year) ?? { year, ...none });
+  return regionQuery(statement, (raw) => {
+    const kept = raw as unknown as YearRow[];
+    return years.map((year) => kept.find((row) => row.year === year) ?? { year, ...none });
+  });
 }

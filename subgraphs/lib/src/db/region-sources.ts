@@ -26,7 +26,13 @@ export interface RegionSourcesOptions<T> {
   readonly log: Log;
   /** The regions whose data this subgraph keeps; every served region when left out. */
   readonly regions?: readonly RegionCode[];
+  /** What a region needs once its migrations ran, before it is read (figures a migration's new table keeps). */
+  afterMigrations?(source: RegionSource<T>): Promise<void>;
 }
+
+const EMBEDDED = 'embedded';
+/** The region label of statements that answer several regions at once. */
+export const SHARED = 'shared';
 
 export class RegionSources<T> {
   readonly regions: readonly RegionCode[];
@@ -66,6 +72,24 @@ export class RegionSources<T> {
     return this.#prepared.now(code);
   }
 
+  /**
+   * Regions by the database they share, each group with one handle for the statements that answer
+   * all of its regions at once (their metrics and spans under the region "shared").
+   */
+  byDatabase(codes: readonly RegionCode[]): { db: Database; codes: RegionCode[] }[] {
+    const groups = new Map<string, RegionCode[]>();
+    for (const code of codes) {
+      const url = this.options.config.database.regionUrls[code] ?? EMBEDDED;
+      const group = groups.get(url);
+      if (group) group.push(code);
+      else groups.set(url, [code]);
+    }
+    return [...groups].map(([url, group]) => ({
+      db: this.options.hub.forRegion(this.service, SHARED, url === EMBEDDED ? undefined : url),
+      codes: group,
+    }));
+  }
+
   /** Migrates every served region (at start); a region that fails is logged, not fatal, and retried in the background. */
   migrateAll(): Promise<{ ready: RegionCode[]; failed: RegionCode[] }> {
     return this.#prepared.prepare(this.regions);
@@ -77,6 +101,8 @@ export class RegionSources<T> {
     const schema = `${baseSchema}_${code.toLowerCase()}`;
     const ran = await migrateSchema(db, migrationsFolder, baseSchema, schema);
     if (ran.length > 0) log(`migrated ${schema}`, { migrations: ran });
-    return { code, db, schema, tables: tables(schema) };
+    const source = { code, db, schema, tables: tables(schema) };
+    await this.options.afterMigrations?.(source);
+    return source;
   }
 }

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { RegionSource } from '@youth-care/lib/db/region-sources';
 import { rowsOf } from '@youth-care/lib/db/migrate';
+import { regionQuery, runQuery, type RegionQuery } from '@youth-care/lib/db/region-query';
 import type { OutcomeRecord } from '../reports/outcomes.js';
 import type { SatisfactionRecord } from '../reports/satisfaction.js';
 import type { MonitoringTables } from './schema.js';
@@ -100,9 +101,9 @@ export interface SatisfactionRow {
 const SATISFACTION_FIELDS = sql`respondents, accessibility, quality, effect, overall_grade AS "overallGrade"`;
 
 /** Per year: the region-wide result, or where there is none the respondent-weighted mean over the providers' results. */
-export async function regionSatisfaction(src: Source, years: readonly number[]): Promise<SatisfactionRow[]> {
+export function regionSatisfaction(src: Source, years: readonly number[]): RegionQuery<SatisfactionRow> {
   const s = src.tables.satisfactionSurvey;
-  const result = await src.db.execute(sql`
+  return regionQuery(sql`
     WITH asked AS (SELECT * FROM ${s} WHERE year = ANY(${sql.param([...years])}::int[])),
     wide AS (SELECT year FROM asked WHERE provider_agb IS NULL)
     SELECT year, NULL AS "providerAgb", false AS "fromProviders", ${SATISFACTION_FIELDS}
@@ -115,7 +116,6 @@ export async function regionSatisfaction(src: Source, years: readonly number[]):
       (sum(overall_grade * respondents) / nullif(sum(respondents) FILTER (WHERE overall_grade IS NOT NULL), 0))::float8
     FROM asked WHERE provider_agb IS NOT NULL AND year NOT IN (SELECT year FROM wide)
     GROUP BY year`);
-  return rowsOf<SatisfactionRow>(result);
 }
 
 export async function providerSatisfaction(src: Source, agbCodes: readonly string[], years: readonly number[] | null): Promise<SatisfactionRow[]> {
@@ -148,7 +148,7 @@ function unflatten(row: FlatOutcomeRow): OutcomeRow {
 }
 
 /** Outcome sums per year, over the whole region (`byProvider` false) or per provider. */
-async function outcomeSums(src: Source, where: ReturnType<typeof sql>, byProvider: boolean): Promise<OutcomeRow[]> {
+function outcomeSums(src: Source, where: ReturnType<typeof sql>, byProvider: boolean): RegionQuery<OutcomeRow> {
   const o = src.tables.outcomeReport;
   const sums = sql.raw(
     OUTCOME_INDICATORS.map((i) => {
@@ -157,26 +157,26 @@ async function outcomeSums(src: Source, where: ReturnType<typeof sql>, byProvide
     }).join(',\n      '),
   );
   const provider = byProvider ? sql`provider_agb` : sql`NULL::varchar`;
-  const result = await src.db.execute(sql`
+  const statement = sql`
     SELECT year, ${provider} AS "providerAgb", count(*)::int AS "providersReporting", sum(trajectories)::int AS trajectories,
       ${sums}
     FROM ${o}
     WHERE ${where}
     GROUP BY year${byProvider ? sql`, provider_agb` : sql``}
-    ORDER BY year${byProvider ? sql`, provider_agb` : sql``}`);
-  return rowsOf<FlatOutcomeRow>(result).map(unflatten);
+    ORDER BY year${byProvider ? sql`, provider_agb` : sql``}`;
+  return regionQuery(statement, (raw) => (raw as FlatOutcomeRow[]).map(unflatten));
 }
 
-export function regionOutcomes(src: Source, years: readonly number[]): Promise<OutcomeRow[]> {
+export function regionOutcomes(src: Source, years: readonly number[]): RegionQuery<OutcomeRow> {
   return outcomeSums(src, sql`year = ANY(${sql.param([...years])}::int[])`, false);
 }
 
 /** Per provider and year; every provider of the region when `agbCodes` is null. */
 export function providerOutcomes(src: Source, agbCodes: readonly string[] | null, years: readonly number[] | null): Promise<OutcomeRow[]> {
-  return outcomeSums(
+  return runQuery(src.db, outcomeSums(
     src,
     sql`(${agbCodes === null} OR provider_agb = ANY(${sql.param(agbCodes ?? [])}::text[]))
       AND (${years === null} OR year = ANY(${sql.param(years ?? [])}::int[]))`,
     true,
-  );
+  ));
 }

@@ -2,6 +2,8 @@ import { and, arrayContains, asc, desc, eq, gte, isNull, lte, or, sql, type SQL,
 import { inList } from '@youth-care/lib/db/in-list';
 import type { RegionSource } from '@youth-care/lib/db/region-sources';
 import { rowsOf } from '@youth-care/lib/db/migrate';
+import { regionQuery, type RegionQuery } from '@youth-care/lib/db/region-query';
+import type { Database } from '@youth-care/lib/db/database';
 import type { ProcurementTables } from './schema.js';
 
 /** The only place procurement speaks SQL. Every function is one statement against one region. */
@@ -310,23 +312,26 @@ export async function waitingTimeSummary(src: Source, until: string): Promise<Ca
 /** A provider's report for a day; a second report for the same day corrects the first. */
 export async function upsertReport(src: Source, report: NewReport): Promise<number> {
   const r = src.tables.waitingTimeReport;
-  const [row] = await src.db
-    .insert(r)
-    .values(report)
-    .onConflictDoUpdate({
-      target: [r.providerAgb, r.productCategory, r.reportedOn],
-      set: {
-        registrationToIntakeWeeks: report.registrationToIntakeWeeks,
-        intakeToTreatmentWeeks: report.intakeToTreatmentWeeks,
-        waitingCount: report.waitingCount,
-        bridgingCareOffered: report.bridgingCareOffered,
-        source: report.source,
-        receivedAt: sql`now()`,
-      },
-    })
-    .returning({ id: r.id });
-  if (!row) throw new Error('insert returned no row');
-  return row.id;
+  return src.db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(r)
+      .values(report)
+      .onConflictDoUpdate({
+        target: [r.providerAgb, r.productCategory, r.reportedOn],
+        set: {
+          registrationToIntakeWeeks: report.registrationToIntakeWeeks,
+          intakeToTreatmentWeeks: report.intakeToTreatmentWeeks,
+          waitingCount: report.waitingCount,
+          bridgingCareOffered: report.bridgingCareOffered,
+          source: report.source,
+          receivedAt: sql`now()`,
+        },
+      })
+      .returning({ id: r.id });
+    if (!row) throw new Error('insert returned no row');
+    await keepYears(tx, src, [Number(report.reportedOn.slice(0, 4))]);
+    return row.id;
+  });
 }
 
 export interface RegionDataset {
@@ -362,6 +367,7 @@ export async function insertDataset(src: Source, data: RegionDataset): Promise<v
         FROM jsonb_to_recordset(${chunk}::jsonb) AS x("providerAgb" varchar, "productCategory" varchar, "reportedOn" date,
           "registrationToIntakeWeeks" float8, "intakeToTreatmentWeeks" float8, "waitingCount" int, "bridgingCareOffered" boolean, "source" text)`);
     }
+    await keepYears(tx, src, null);
   });
 }
 
@@ -380,19 +386,39 @@ export interface YearWaitingRow {
  * a year without reports is all zeros. Only the last reports are held against their norm: a
  * learning circle asks this of every region, so the statement is kept lean.
  */
-export async function yearlyWaitingTimes(src: Source, years: readonly number[], until: string): Promise<YearWaitingRow[]> {
+export function yearlyWaitingTimes(src: Source, years: readonly number[], until: string): RegionQuery<YearWaitingRow> {
+  const { waitingTimeReport: r, waitingTimeYear: y } = src.tables;
+  // A year that ended by `until` has all its reports in, so its kept figures are the ones to give.
+  const ended = years.filter((year) => `${year}-12-31` <= until);
+  const running = years.filter((year) => !ended.includes(year));
+  const parts: SQL[] = [];
+  if (ended.length > 0 || running.length === 0) {
+    parts.push(sql`SELECT ${y.year}::int AS year, ${y.providersReporting} AS "providersReporting", ${y.providersOverNorm} AS "providersOverNorm",
+      ${y.medianTotalWeeks} AS "medianTotalWeeks", ${y.waiting} AS waiting FROM ${y} WHERE ${inList(y.year, ended)}`);
+  }
+  if (running.length > 0) parts.push(sql`SELECT * FROM (${yearFigures(src, sql`(${inYears(r, running)}) AND ${r.reportedOn} <= ${until}::date`)}) AS running`);
+  return regionQuery(sql.join(parts, sql` UNION ALL `), (raw) => {
+    const rows = raw as unknown as YearWaitingRow[];
+    return years.map((year) => rows.find((row) => row.year === year) ?? { year, providersReporting: 0, providersOverNorm: 0, medianTotalWeeks: null, waiting: 0 });
+  });
+}
+
+const inYears = (r: ProcurementTables['waitingTimeReport'], years: readonly number[]) =>
+  sql.join(years.map((year) => sql`${r.reportedOn} BETWEEN ${`${year}-01-01`}::date AND ${`${year}-12-31`}::date`), sql` OR `);
+
+/** The figures per year of the reports `where` picks, in waiting_time_year's column order. */
+function yearFigures(src: Source, where: SQL): SQL {
   const r = src.tables.waitingTimeReport;
-  const inYears = sql.join(years.map((y) => sql`${r.reportedOn} BETWEEN ${`${y}-01-01`}::date AND ${`${y}-12-31`}::date`), sql` OR `);
   const year = sql`date_part('year', ${r.reportedOn})`;
   const norm = normInForce(src, sql`latest.product_category`, sql`latest.reported_on`);
-  const result = await src.db.execute(sql`
+  return sql`
     WITH latest AS (
       SELECT DISTINCT ON (${r.providerAgb}, ${r.productCategory}, ${year})
         ${year}::int AS year, ${r.providerAgb} AS provider_agb, ${r.productCategory} AS product_category,
         ${r.reportedOn} AS reported_on, ${r.registrationToIntakeWeeks} AS intake, ${r.intakeToTreatmentWeeks} AS treatment,
         ${r.waitingCount} AS waiting_count
       FROM ${r}
-      WHERE (${inYears}) AND ${r.reportedOn} <= ${until}::date
+      WHERE ${where}
       ORDER BY ${r.providerAgb}, ${r.productCategory}, ${year}, ${r.reportedOn} DESC
     )
     SELECT latest.year,
@@ -401,7 +427,21 @@ export async function yearlyWaitingTimes(src: Source, years: readonly number[], 
       (percentile_cont(0.5) WITHIN GROUP (ORDER BY latest.intake + latest.treatment))::float8 AS "medianTotalWeeks",
       sum(latest.waiting_count)::int AS waiting
     FROM latest LEFT JOIN LATERAL ${norm} ON true
-    GROUP BY latest.year`);
-  const rows = rowsOf<YearWaitingRow>(result);
-  return years.map((year) => rows.find((row) => row.year === year) ?? { year, providersReporting: 0, providersOverNorm: 0, medianTotalWeeks: null, waiting: 0 });
+    GROUP BY latest.year`;
+}
+
+/** Keeps the figures of `years` (of every year with reports when null) as the reports now give them. */
+async function keepYears(db: Database, src: Source, years: readonly number[] | null, onlyIfNoneKept = false): Promise<void> {
+  const { waitingTimeReport: r, waitingTimeYear: y } = src.tables;
+  await db.execute(sql`
+    INSERT INTO ${y} (year, providers_reporting, providers_over_norm, median_total_weeks, waiting)
+    SELECT * FROM (${yearFigures(src, years === null ? sql`true` : inYears(r, years))}) AS figures
+    ${onlyIfNoneKept ? sql`WHERE NOT EXISTS (SELECT 1 FROM ${y})` : sql``}
+    ON CONFLICT (year) DO UPDATE SET providers_reporting = excluded.providers_reporting, providers_over_norm = excluded.providers_over_norm,
+      median_total_weeks = excluded.median_total_weeks, waiting = excluded.waiting`);
+}
+
+/** A region whose reports came before waiting_time_year did gets its years kept, once, at start. */
+export function keepYearsOnce(src: Source): Promise<void> {
+  return keepYears(src.db, src, null, true);
 }

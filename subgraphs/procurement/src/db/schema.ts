@@ -12,6 +12,7 @@ import {
   pgSchema,
   pgTable,
   serial,
+  smallint,
   text,
   timestamp,
   unique,
@@ -86,7 +87,19 @@ export function procurementTables<S extends string | undefined>(table: PgTableFn
     ],
   );
 
-  return { provider, contract, waitingTimeNorm, waitingTimeReport };
+  /**
+   * A region's waiting times per calendar year over all its reports (see yearlyWaitingTimes), kept
+   * as each report is written: a learning circle compares them across every region at once.
+   */
+  const waitingTimeYear = table('waiting_time_year', {
+    year: smallint('year').primaryKey(),
+    providersReporting: integer('providers_reporting').notNull(),
+    providersOverNorm: integer('providers_over_norm').notNull(),
+    medianTotalWeeks: doublePrecision('median_total_weeks'),
+    waiting: integer('waiting').notNull(),
+  });
+
+  return { provider, contract, waitingTimeNorm, waitingTimeReport, waitingTimeYear };
 }
 
 export type ProcurementTables = ReturnType<typeof procurementTables<string>>;
@@ -97,4 +110,4 @@ export const tablesIn = (schema: string): ProcurementTables => procurementTables
  * What drizzle-kit reads to write migrations: the tables in no schema, so the migrations name
  * none and each region's are applied under its own search_path.
  */
-export const { provider, contract, waitingTimeNorm, waitingTimeReport } = procurementTables(pgTable);
+export const { provider, contract, waitingTimeNorm, waitingTimeReport, waitingTimeYear } = procurementTables(pgTable);
