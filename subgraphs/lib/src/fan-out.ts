@@ -81,7 +81,20 @@ export async function fanOut<T, R>(
 }
 
 /**
- * fanOut for a query that regions sharing a database answer in one statement (see runTogether).
+ * The most regions one statement answers. The server plans every region's part of a statement,
+ * one after the other, on one connection; several statements are planned side by side.
+ */
+const REGIONS_PER_STATEMENT = 8;
+
+/** `items` in as few chunks of at most `size` as can be, as even as can be. */
+function evenChunks<T>(items: readonly T[], size: number): T[][] {
+  const count = Math.ceil(items.length / size);
+  return Array.from({ length: count }, (_, i) => items.slice(Math.floor((i * items.length) / count), Math.floor(((i + 1) * items.length) / count)));
+}
+
+/**
+ * fanOut for a query that regions sharing a database answer in one statement (see runTogether),
+ * a few regions per statement (REGIONS_PER_STATEMENT).
  * When that statement fails, its regions are asked again one by one, so that one broken region
  * does not take the others with it. When it runs out of time, all of them have: they wait on the
  * same database.
@@ -105,8 +118,9 @@ export async function fanOutTogether<T, Row>(
     ),
   );
   const byCode = new Map(ready.map((source) => [source.code, source]));
+  const groups = sources.byDatabase([...byCode.keys()]).flatMap(({ db, codes }) => evenChunks(codes, REGIONS_PER_STATEMENT).map((chunk) => ({ db, codes: chunk })));
   await Promise.all(
-    sources.byDatabase([...byCode.keys()]).map(async ({ db, codes }) => {
+    groups.map(async ({ db, codes }) => {
       if (codes.length === 1) return outcomes.ask(codes[0]!, alone);
       const parts = codes.map((code) => ({ code, query: query(byCode.get(code)!) }));
       try {

@@ -38,7 +38,12 @@ export const DateScalar = new GraphQLScalarType<string, string>({
  */
 const DUTCH_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' });
 
+/** The last day found, by the minute it was asked in: formatting in a time zone is slow, and resolvers ask per region. */
+let lastDay: { minute: number; day: string } | undefined;
+
 /** Today's date in the Netherlands, where every region in the federation is. */
 export function todayInNetherlands(now: Date = new Date()): string {
-  return DUTCH_DATE.format(now);
+  const minute = Math.floor(now.getTime() / 60_000);
+  if (lastDay?.minute !== minute) lastDay = { minute, day: DUTCH_DATE.format(now) };
+  return lastDay.day;
 }

@@ -1,5 +1,9 @@
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { DocumentNode, FormattedExecutionResult } from 'graphql';
 import type { Config, SubgraphName } from './config.js';
@@ -92,6 +96,8 @@ export function buildSubgraph<T, L>(definition: SubgraphDefinition<T, L>, deps: 
       ...(definition.auditWriter ? [auditPlugin<L, T>(definition.auditWriter, log)] : []),
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
+      // No type or field has a cache hint; the plugin would still wrap every resolver to look for one.
+      ApolloServerPluginCacheControlDisabled(),
     ],
   });
   const { claimsSecret, claimsMaxAgeMs } = deps.config.auth;

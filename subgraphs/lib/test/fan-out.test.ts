@@ -6,6 +6,7 @@ import { sql } from 'drizzle-orm';
 import { regionQuery } from '../src/db/region-query.js';
 import { fanOut, fanOutTogether } from '../src/fan-out.js';
 import { bareImage } from '../../../test/support/prepared-data.js';
+import { syntheticRegionCodes } from '../src/regions/registry.js';
 
 // Starts from the run's image of an empty database: creating a new one costs several seconds.
 const image = await bareImage();
@@ -80,5 +81,35 @@ describe('fanOut', () => {
     expect(Object.fromEntries(outcome!.results)).toEqual({ JZ21: [{ text: 'a' }], JZ34: [] });
     expect(outcome!.failures.get('JZ43')?.extensions).toMatchObject({ code: 'REGION_UNAVAILABLE', region: 'JZ43' });
     expect(logged).toEqual(['regions JZ21, JZ43, JZ34 failed together; asking each on its own', 'region JZ43 failed']);
+  });
+});
+
+describe('fanOutTogether over many regions', () => {
+  const regions = syntheticRegionCodes(17);
+  const config = loadConfig({ EMBEDDED_DATA_DIR: 'memory://', REGIONS: regions.join(',') });
+  const hub = new DatabaseHub(config.database, image);
+  const sources = new RegionSources({
+    hub,
+    config,
+    baseSchema: 'probe',
+    migrationsFolder: new URL('./fixtures/migrations', import.meta.url).pathname,
+    tables: () => ({}),
+    log: () => {},
+  });
+  beforeAll(() => sources.migrateAll());
+  afterAll(() => hub.close());
+
+  it('splits them over a few statements, so that the server can plan and run them side by side', async () => {
+    const before = hub.statementCount;
+    const { results, failures } = await fanOutTogether(
+      sources,
+      regions,
+      (src) => regionQuery<{ schema: string }>(sql`SELECT ${src.schema}::text AS schema`),
+      5_000,
+      () => {},
+    );
+    expect(hub.statementCount - before).toBe(3);
+    expect(failures.size).toBe(0);
+    expect(Object.fromEntries(results)).toEqual(Object.fromEntries(regions.map((code) => [code, [{ schema: `probe_${code.toLowerCase()}` }]])));
   });
 });

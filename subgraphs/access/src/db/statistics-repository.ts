@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { inList } from '@youth-care/lib/db/in-list';
+import { amongYears, inList } from '@youth-care/lib/db/in-list';
 import type { RegionSource } from '@youth-care/lib/db/region-sources';
 import { rowsOf } from '@youth-care/lib/db/migrate';
 import { regionQuery, type RegionQuery } from '@youth-care/lib/db/region-query';
@@ -218,7 +218,7 @@ export function yearFigures(src: Source, years: readonly number[]): RegionQuery<
     SELECT year, requested, ended, ended_by_client AS "endedByClient", ended_according_to_plan AS "endedAccordingToPlan",
       (duration_days::numeric / nullif(durations, 0))::float8 AS "averageDurationDays",
       request_to_start_median AS "requestToStartMedian", started_regular AS "startedRegular"
-    FROM ${f} WHERE ${inList(f.year, years)}`;
+    FROM ${f} WHERE ${amongYears(f.year, years)}`;
   const none = { requested: 0, ended: 0, endedByClient: 0, endedAccordingToPlan: 0, averageDurationDays: null, requestToStartMedian: null, startedRegular: 0 };
   return regionQuery(statement, (raw) => {
     const kept = raw as unknown as YearRow[];

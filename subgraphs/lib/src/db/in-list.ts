@@ -17,3 +17,11 @@ function valueType(column: PgColumn): string {
 export function inList(column: PgColumn, values: readonly (string | number)[]): SQL {
   return sql`${column} IN (SELECT value::${sql.raw(valueType(column))} FROM jsonb_array_elements_text(${JSON.stringify(values)}::jsonb))`;
 }
+
+/**
+ * `column = ANY(…)` for a few years: a plain filter, quicker to plan than inList's sub-select,
+ * which counts where one statement holds the parts of many regions (see runTogether).
+ */
+export function amongYears(column: PgColumn, years: readonly number[]): SQL {
+  return sql`${column} = ANY(${sql.param([...years])}::int[])`;
+}

@@ -1,5 +1,5 @@
 import { and, arrayContains, asc, desc, eq, gte, isNull, lte, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
-import { inList } from '@youth-care/lib/db/in-list';
+import { amongYears, inList } from '@youth-care/lib/db/in-list';
 import type { RegionSource } from '@youth-care/lib/db/region-sources';
 import { rowsOf } from '@youth-care/lib/db/migrate';
 import { regionQuery, type RegionQuery } from '@youth-care/lib/db/region-query';
@@ -394,7 +394,7 @@ export function yearlyWaitingTimes(src: Source, years: readonly number[], until:
   const parts: SQL[] = [];
   if (ended.length > 0 || running.length === 0) {
     parts.push(sql`SELECT ${y.year}::int AS year, ${y.providersReporting} AS "providersReporting", ${y.providersOverNorm} AS "providersOverNorm",
-      ${y.medianTotalWeeks} AS "medianTotalWeeks", ${y.waiting} AS waiting FROM ${y} WHERE ${inList(y.year, ended)}`);
+      ${y.medianTotalWeeks} AS "medianTotalWeeks", ${y.waiting} AS waiting FROM ${y} WHERE ${amongYears(y.year, ended)}`);
   }
   if (running.length > 0) parts.push(sql`SELECT * FROM (${yearFigures(src, sql`(${inYears(r, running)}) AND ${r.reportedOn} <= ${until}::date`)}) AS running`);
   return regionQuery(sql.join(parts, sql` UNION ALL `), (raw) => {
