@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { RegionSource } from '@youth-care/lib/db/region-sources';
 import { rowsOf } from '@youth-care/lib/db/migrate';
 import { regionQuery, runQuery, type RegionQuery } from '@youth-care/lib/db/region-query';
@@ -100,21 +100,24 @@ export interface SatisfactionRow {
 
 const SATISFACTION_FIELDS = sql`respondents, accessibility, quality, effect, overall_grade AS "overallGrade"`;
 
-/** Per year: the region-wide result, or where there is none the respondent-weighted mean over the providers' results. */
+/**
+ * Per year: the region-wide result, or where there is none the respondent-weighted mean over the
+ * providers' results. One pass over the year's rows: a learning circle asks this of many regions
+ * in one statement, where every region's part is planned.
+ */
 export function regionSatisfaction(src: Source, years: readonly number[]): RegionQuery<SatisfactionRow> {
   const s = src.tables.satisfactionSurvey;
+  const hasWide = sql`bool_or(provider_agb IS NULL)`;
+  const wideOr = (column: string, fromProviders: SQL) => sql`CASE WHEN ${hasWide} THEN max(${sql.identifier(column)}) FILTER (WHERE provider_agb IS NULL) ELSE ${fromProviders} END`;
+  const weighted = (column: string, over = sql`sum(respondents)`) => sql`(sum(${sql.identifier(column)} * respondents) / nullif(${over}, 0))::float8`;
   return regionQuery(sql`
-    WITH asked AS (SELECT * FROM ${s} WHERE year = ANY(${sql.param([...years])}::int[])),
-    wide AS (SELECT year FROM asked WHERE provider_agb IS NULL)
-    SELECT year, NULL AS "providerAgb", false AS "fromProviders", ${SATISFACTION_FIELDS}
-    FROM asked WHERE provider_agb IS NULL
-    UNION ALL
-    SELECT year, NULL, true, sum(respondents)::int,
-      (sum(accessibility * respondents) / nullif(sum(respondents), 0))::float8,
-      (sum(quality * respondents) / nullif(sum(respondents), 0))::float8,
-      (sum(effect * respondents) / nullif(sum(respondents), 0))::float8,
-      (sum(overall_grade * respondents) / nullif(sum(respondents) FILTER (WHERE overall_grade IS NOT NULL), 0))::float8
-    FROM asked WHERE provider_agb IS NOT NULL AND year NOT IN (SELECT year FROM wide)
+    SELECT year, NULL AS "providerAgb", NOT ${hasWide} AS "fromProviders",
+      ${wideOr('respondents', sql`sum(respondents)::int`)} AS respondents,
+      ${wideOr('accessibility', weighted('accessibility'))} AS accessibility,
+      ${wideOr('quality', weighted('quality'))} AS quality,
+      ${wideOr('effect', weighted('effect'))} AS effect,
+      ${wideOr('overall_grade', weighted('overall_grade', sql`sum(respondents) FILTER (WHERE overall_grade IS NOT NULL)`))} AS "overallGrade"
+    FROM ${s} WHERE year = ANY(${sql.param([...years])}::int[])
     GROUP BY year`);
 }
 
