@@ -73,17 +73,28 @@ export function youthPopulation(municipality: string, year: number): YouthPopula
   return figure && { municipality, year, youth0to17: figure.count, status: figure.status };
 }
 
+type RegionPopulation = Readonly<{ count: number; status: PopulationStatus }>;
+
+/** The sums found so far: they never change, and a comparison asks them per region and year. */
+const regionSums = new Map<string, RegionPopulation>();
+
 /** A region's people of an age range on 1 January of `year`: the sum over its members on that day. */
-export function regionAgePopulation(code: RegionCode, year: number, range: AgeRange): { count: number; status: PopulationStatus } {
-  let count = 0;
-  let status: PopulationStatus = 'CBS';
-  for (const m of membersOn(regionInfo(code), `${year}-01-01`)) {
-    const figure = agePopulation(m.code, year, range);
-    if (!figure) continue;
-    count += figure.count;
-    if (figure.status === 'ESTIMATE') status = 'ESTIMATE';
+export function regionAgePopulation(code: RegionCode, year: number, range: AgeRange): RegionPopulation {
+  const key = `${code}|${year}|${range}`;
+  let sum = regionSums.get(key);
+  if (!sum) {
+    let count = 0;
+    let status: PopulationStatus = 'CBS';
+    for (const m of membersOn(regionInfo(code), `${year}-01-01`)) {
+      const figure = agePopulation(m.code, year, range);
+      if (!figure) continue;
+      count += figure.count;
+      if (figure.status === 'ESTIMATE') status = 'ESTIMATE';
+    }
+    sum = { count, status };
+    regionSums.set(key, sum);
   }
-  return { count, status };
+  return sum;
 }
 
 /** A region's young people (0-17) on 1 January of `year`. */
