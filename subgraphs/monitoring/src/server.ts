@@ -4,6 +4,7 @@ import { NationalSource } from '@youth-care/lib/db/national-source';
 import { RegionSources } from '@youth-care/lib/db/region-sources';
 import { buildSubgraph, type Subgraph, type SubgraphDeps } from '@youth-care/lib/subgraph';
 import { NATIONAL_SCHEMA, nationalTablesIn, type NationalTables } from './db/national-schema.js';
+import { keepFiguresOnce } from './db/repository.js';
 import { BASE_SCHEMA, tablesIn, type MonitoringTables } from './db/schema.js';
 import { createLoaders } from './loaders.js';
 import { resolvers } from './resolvers/index.js';
@@ -15,7 +16,13 @@ export const NATIONAL_MIGRATIONS = fileURLToPath(new URL('../migrations/national
 /** The monitoring subgraph's data sources: per region (surveys, outcomes) and national (CBS tables). */
 export function monitoringSources(deps: SubgraphDeps) {
   return {
-    regions: new RegionSources<MonitoringTables>({ ...deps, baseSchema: BASE_SCHEMA, migrationsFolder: REGION_MIGRATIONS, tables: tablesIn }),
+    regions: new RegionSources<MonitoringTables>({
+      ...deps,
+      baseSchema: BASE_SCHEMA,
+      migrationsFolder: REGION_MIGRATIONS,
+      tables: tablesIn,
+      afterMigrations: keepFiguresOnce,
+    }),
     national: new NationalSource<NationalTables>({ ...deps, schema: NATIONAL_SCHEMA, migrationsFolder: NATIONAL_MIGRATIONS, tables: nationalTablesIn }),
   };
 }

@@ -1,10 +1,25 @@
 import { sql } from 'drizzle-orm';
-import { check, doublePrecision, integer, pgSchema, pgTable, serial, text, unique, varchar, type PgColumn, type PgTableFn } from 'drizzle-orm/pg-core';
+import {
+  check,
+  doublePrecision,
+  integer,
+  jsonb,
+  pgSchema,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  unique,
+  varchar,
+  type PgColumn,
+  type PgTableFn,
+} from 'drizzle-orm/pg-core';
 
 /** Each region's copy of these tables lives in its own schema, `<BASE_SCHEMA>_<region code>`. */
 export const BASE_SCHEMA = 'monitoring';
 
 export const REPORT_SOURCES = ['IMPORT', 'DEMO'] as const;
+export const FIGURE_KINDS = ['satisfaction', 'outcomes'] as const;
 
 const share = (column: PgColumn) => sql`(${column} IS NULL OR ${column} BETWEEN 0 AND 1)`;
 
@@ -67,7 +82,22 @@ export function monitoringTables<S extends string | undefined>(table: PgTableFn<
     ],
   );
 
-  return { satisfactionSurvey, outcomeReport };
+  /**
+   * The region's satisfaction and outcome figures per year (see regionSatisfaction and
+   * regionOutcomes), kept as reports are written: a learning circle compares them across every
+   * region at once.
+   */
+  const regionFigures = table(
+    'region_figures',
+    {
+      kind: text('kind', { enum: FIGURE_KINDS }).notNull(),
+      year: integer('year').notNull(),
+      figures: jsonb('figures').notNull(),
+    },
+    (t) => [primaryKey({ columns: [t.kind, t.year] })],
+  );
+
+  return { satisfactionSurvey, outcomeReport, regionFigures };
 }
 
 export type MonitoringTables = ReturnType<typeof monitoringTables<string>>;
@@ -78,4 +108,4 @@ export const tablesIn = (schema: string): MonitoringTables => monitoringTables(p
  * What drizzle-kit reads to write migrations: the tables in no schema, so the migrations name
  * none and each region's are applied under its own search_path.
  */
-export const { satisfactionSurvey, outcomeReport } = monitoringTables(pgTable);
+export const { satisfactionSurvey, outcomeReport, regionFigures } = monitoringTables(pgTable);

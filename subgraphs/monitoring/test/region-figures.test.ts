@@ -6,17 +6,17 @@ import type { RegionSource } from '@youth-care/lib/db/region-sources';
 import { regionDemoProviders } from '@youth-care/lib/demo/providers';
 import { DEMO_REGION_CODES } from '@youth-care/lib/regions/registry';
 import { startSubgraph, type SubgraphUnderTest } from '../../../test/support/subgraph.js';
-import { regionSatisfaction } from '../src/db/repository.js';
+import { keepFiguresOnce, providerOutcomes, regionOutcomes, regionSatisfaction, upsertSatisfaction, type OutcomeRow } from '../src/db/repository.js';
 import type { MonitoringTables } from '../src/db/schema.js';
 
 /**
- * A region's satisfaction per year is its region-wide result where it has one (a grade left out
+ * A region's satisfaction per year, as kept when reports are written, is its region-wide result where it has one (a grade left out
  * stays out), else the respondent-weighted mean over its providers' results: on the demo data,
  * and on years written here with region-wide and provider results side by side.
  */
 let monitoring: SubgraphUnderTest;
 beforeAll(async () => {
-  monitoring = await startSubgraph('monitoring', { label: 'region_satisfaction', scale: 0.02 });
+  monitoring = await startSubgraph('monitoring', { label: 'region_figures', scale: 0.02 });
 });
 afterAll(() => monitoring?.stop());
 
@@ -46,22 +46,16 @@ describe('region satisfaction per year', () => {
   it('is the region-wide result where there is one, else the weighted mean over the providers', async () => {
     const src = await source('JZ43');
     const [first, second] = regionDemoProviders('JZ43', 0.02).map((p) => p.agbCode);
-    const s = src.tables.satisfactionSurvey;
-    const row = (year: number, agb: string | null, respondents: number, share: number, grade: number | null) =>
-      sql`(${year}, ${agb}, ${respondents}, ${share}, ${share}, ${share}, ${grade}, 'DEMO')`;
-    await src.db.execute(sql`
-      INSERT INTO ${s} (year, provider_agb, respondents, accessibility, quality, effect, overall_grade, source) VALUES
-      ${sql.join(
-        [
-          // Providers only, one without a grade.
-          row(2040, first!, 10, 0.5, 7),
-          row(2040, second!, 30, 0.9, null),
-          // A region-wide result without a grade beside the providers' results.
-          row(2041, null, 50, 0.6, null),
-          row(2041, first!, 10, 0.5, 7),
-        ],
-        sql`, `,
-      )}`);
+    const row = (year: number, providerAgb: string | null, respondents: number, share: number, overallGrade: number | null) =>
+      ({ year, providerAgb, respondents, accessibility: share, quality: share, effect: share, overallGrade, source: 'IMPORT' }) as const;
+    await upsertSatisfaction(src, [
+      // Providers only, one without a grade.
+      row(2040, first!, 10, 0.5, 7),
+      row(2040, second!, 30, 0.9, null),
+      // A region-wide result without a grade beside the providers' results.
+      row(2041, null, 50, 0.6, null),
+      row(2041, first!, 10, 0.5, 7),
+    ]);
     const years = [2040, 2041, 2042];
     const figures = sorted(await runQuery(src.db, regionSatisfaction(src, years)));
     expect(figures).toEqual(await byCase(src, years));
@@ -79,6 +73,51 @@ describe('region satisfaction per year', () => {
       const figures = sorted(await runQuery(src.db, regionSatisfaction(src, years)));
       expect(figures, code).toEqual(await byCase(src, years));
       compared += figures.length;
+    }
+    expect(compared).toBeGreaterThan(5);
+  });
+
+  it('are kept at start for reports that came before the kept figures did', async () => {
+    const src = await source('JZ33');
+    const years = [2019, 2020, 2021, 2022, 2023, 2024, 2025, 2026];
+    const kept = await runQuery(src.db, regionSatisfaction(src, years));
+    expect(kept.length).toBeGreaterThan(0);
+    await src.db.execute(sql`DELETE FROM ${src.tables.regionFigures}`);
+    expect(await runQuery(src.db, regionSatisfaction(src, years))).toEqual([]);
+    await keepFiguresOnce(src);
+    expect(sorted(await runQuery(src.db, regionSatisfaction(src, years)))).toEqual(sorted(kept));
+  });
+});
+
+describe('region outcomes per year', () => {
+  /** The region's sums from its providers' rows, rounded past the last digits that the order of adding moves. */
+  const fromProviders = (rows: OutcomeRow[], year: number) => {
+    const ofYear = rows.filter((row) => row.year === year);
+    if (ofYear.length === 0) return undefined;
+    const parts = Object.fromEntries(
+      Object.keys(ofYear[0]!.parts).map((indicator) => {
+        const met = ofYear.map((row) => row.parts[indicator as keyof OutcomeRow['parts']].met).filter((m): m is number => m !== null);
+        const of = ofYear.reduce((n, row) => n + row.parts[indicator as keyof OutcomeRow['parts']].of, 0);
+        return [indicator, { met: met.length > 0 ? round(met.reduce((a, b) => a + b, 0)) : null, of }];
+      }),
+    );
+    return { year, providerAgb: null, providersReporting: ofYear.length, trajectories: ofYear.reduce((n, row) => n + row.trajectories, 0), parts };
+  };
+  const round = (n: number) => Math.round(n * 1e6) / 1e6;
+  const rounded = (row: OutcomeRow) => ({
+    ...row,
+    parts: Object.fromEntries(Object.entries(row.parts).map(([indicator, part]) => [indicator, { ...part, met: part.met === null ? null : round(part.met) }])),
+  });
+
+  it('are the sums over the providers of every region, as kept when the reports were written', async () => {
+    const years = [2019, 2020, 2021, 2022, 2023, 2024, 2025, 2026];
+    let compared = 0;
+    for (const code of DEMO_REGION_CODES) {
+      const src = await source(code);
+      const kept = sorted(await runQuery(src.db, regionOutcomes(src, years)));
+      const providers = await providerOutcomes(src, null, years);
+      expect(kept.map(rounded), code).toEqual(years.map((year) => fromProviders(providers, year)).filter((row) => row !== undefined));
+      compared += kept.length;
     }
     expect(compared).toBeGreaterThan(5);
   });
