@@ -81,8 +81,8 @@ export async function fanOut<T, R>(
 }
 
 /**
- * The most regions one statement answers. The server plans every region's part of a statement,
- * one after the other, on one connection; several statements are planned side by side.
+ * The most regions one statement answers on a server. The server plans every region's part of a
+ * statement one after the other, on one connection; several statements are planned side by side.
  */
 const REGIONS_PER_STATEMENT = 8;
 
@@ -118,7 +118,10 @@ export async function fanOutTogether<T, Row>(
     ),
   );
   const byCode = new Map(ready.map((source) => [source.code, source]));
-  const groups = sources.byDatabase([...byCode.keys()]).flatMap(({ db, codes }) => evenChunks(codes, REGIONS_PER_STATEMENT).map((chunk) => ({ db, codes: chunk })));
+  const groups = sources
+    .byDatabase([...byCode.keys()])
+    // The embedded database runs one statement at a time: more statements would only cost more.
+    .flatMap(({ db, embedded, codes }) => (embedded ? [codes] : evenChunks(codes, REGIONS_PER_STATEMENT)).map((chunk) => ({ db, codes: chunk })));
   await Promise.all(
     groups.map(async ({ db, codes }) => {
       if (codes.length === 1) return outcomes.ask(codes[0]!, alone);

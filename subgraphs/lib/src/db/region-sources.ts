@@ -76,7 +76,7 @@ export class RegionSources<T> {
    * Regions by the database they share, each group with one handle for the statements that answer
    * all of its regions at once (their metrics and spans under the region "shared").
    */
-  byDatabase(codes: readonly RegionCode[]): { db: Database; codes: RegionCode[] }[] {
+  byDatabase(codes: readonly RegionCode[]): { db: Database; embedded: boolean; codes: RegionCode[] }[] {
     const groups = new Map<string, RegionCode[]>();
     for (const code of codes) {
       const url = this.options.config.database.regionUrls[code] ?? EMBEDDED;
@@ -86,6 +86,7 @@ export class RegionSources<T> {
     }
     return [...groups].map(([url, group]) => ({
       db: this.options.hub.forRegion(this.service, SHARED, url === EMBEDDED ? undefined : url),
+      embedded: url === EMBEDDED,
       codes: group,
     }));
   }
