@@ -108,22 +108,21 @@ export async function fanOutTogether<T, Row>(
 ): Promise<FanOutResult<Row[]>> {
   const outcomes = new Outcomes<T, Row[]>(sources, timeoutMs, log);
   const alone = (source: RegionSource<T>) => runQuery(source.db, query(source));
-  const ready: RegionSource<T>[] = [];
-  await Promise.all(
-    outcomes.askable(regions).map((code) =>
-      sources.source(code).then(
-        (source) => void ready.push(source),
-        (error: unknown) => outcomes.failed(code, error),
-      ),
-    ),
-  );
-  const byCode = new Map(ready.map((source) => [source.code, source]));
+  const byCode = new Map<RegionCode, RegionSource<T>>();
+  // A region not prepared yet is asked on its own, within the time limit like any other read.
+  const unprepared: RegionCode[] = [];
+  for (const code of outcomes.askable(regions)) {
+    const source = sources.prepared(code);
+    if (source) byCode.set(code, source);
+    else unprepared.push(code);
+  }
   const groups = sources
     .byDatabase([...byCode.keys()])
     // The embedded database runs one statement at a time: more statements would only cost more.
     .flatMap(({ db, embedded, codes }) => (embedded ? [codes] : evenChunks(codes, REGIONS_PER_STATEMENT)).map((chunk) => ({ db, codes: chunk })));
-  await Promise.all(
-    groups.map(async ({ db, codes }) => {
+  await Promise.all([
+    ...unprepared.map((code) => outcomes.ask(code, alone)),
+    ...groups.map(async ({ db, codes }) => {
       if (codes.length === 1) return outcomes.ask(codes[0]!, alone);
       const parts = codes.map((code) => ({ code, query: query(byCode.get(code)!) }));
       try {
@@ -135,6 +134,6 @@ export async function fanOutTogether<T, Row>(
         await Promise.all(codes.map((code) => outcomes.ask(code, alone)));
       }
     }),
-  );
+  ]);
   return outcomes;
 }
