@@ -26,12 +26,13 @@ const silent = () => {};
  * Generating demo data takes most of a test file's start, and the data is the same for the same
  * scale and end month. So the first file of the run to ask for a scale builds it once, as a dump
  * no file writes to, and every file loads it into an in-memory database of its own: files still
- * never see each other's rows, and no file writes a copy of a data directory to disk.
+ * never see each other's rows, and no file writes a copy of a data directory to disk. Demo data is
+ * filled in on the image of migrated regions, which every scale shares, instead of migrating anew.
  */
 export function preparedImage(demo: DemoOptions | undefined, history = true): Promise<Blob> {
   return image(demo ? `scale-${demo.scale}-until-${demo.until ?? 'now'}${history ? '' : '-no-history'}` : 'empty', async () => {
     const config = loadConfig({ EMBEDDED_DATA_DIR: 'memory://' });
-    const hub = new DatabaseHub(config.database, await bareImage());
+    const hub = new DatabaseHub(config.database, await (demo ? preparedImage(undefined) : bareImage()));
     for (const member of MEMBERS) {
       const subgraph = member.create({ config, hub, log: silent });
       await subgraph.prepare(demo);
