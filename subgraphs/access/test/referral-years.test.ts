@@ -8,7 +8,7 @@ import { startSubgraph, type SubgraphUnderTest } from '../../../test/support/sub
 import { yearFigures } from '../src/db/statistics-repository.js';
 import { importJsonLines, type ImportContext } from '../src/import/importer.js';
 import { BASE_SCHEMA } from '../src/db/schema.js';
-import { MIGRATIONS } from '../src/server.js';
+import { MIGRATIONS } from '../src/sources.js';
 import { FIXTURE, jsonLines } from './fixture.js';
 
 /**
