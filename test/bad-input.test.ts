@@ -13,7 +13,7 @@ import type { AccessTables } from '../subgraphs/access/src/db/schema.js';
 import { importJsonLines, type ImportContext } from '../subgraphs/access/src/import/importer.js';
 import { importCbsFolder } from '../subgraphs/monitoring/src/cbs/import.js';
 import { importReportRows } from '../subgraphs/monitoring/src/reports/import.js';
-import { monitoringSources } from '../subgraphs/monitoring/src/server.js';
+import { monitoringSources } from '../subgraphs/monitoring/src/sources.js';
 import { HTTP_CASES, type HttpCase } from './bad-input/http-cases.js';
 import { CBS_CASES, REFERRAL_CASES, REPORT_CASES } from './bad-input/import-cases.js';
 import { startFederation, type Federation } from './support/federation.js';

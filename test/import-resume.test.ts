@@ -18,7 +18,7 @@ import { importJsonLines } from '../subgraphs/access/src/import/importer.js';
 import { createAccessSubgraph } from '../subgraphs/access/src/server.js';
 import { importCbsFolder } from '../subgraphs/monitoring/src/cbs/import.js';
 import { importReportFile } from '../subgraphs/monitoring/src/reports/import.js';
-import { monitoringSources } from '../subgraphs/monitoring/src/server.js';
+import { monitoringSources } from '../subgraphs/monitoring/src/sources.js';
 import { contractRegister } from '../subgraphs/procurement/src/contract-register.js';
 import { createProcurementSubgraph } from '../subgraphs/procurement/src/server.js';
 import { createTestDatabase, type TestDatabase } from './support/database.js';

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { regionAgePopulation, type AgeRange } from '@youth-care/lib/regions/population';
 import { membersOn, regionInfo, DEMO_REGION_CODES, type RegionCode } from '@youth-care/lib/regions/registry';
 import { CBS_FIXTURES } from '../subgraphs/monitoring/src/seed.js';
-import { monitoringSources } from '../subgraphs/monitoring/src/server.js';
+import { monitoringSources } from '../subgraphs/monitoring/src/sources.js';
 import { startFederation, type Federation } from './support/federation.js';
 
 /** The fixture as shipped, read here without the import code, to compute expected figures by hand. */

@@ -6,7 +6,7 @@ import { regionDemoProviders } from '@youth-care/lib/demo/providers';
 import { DEMO_REGION_CODES, type RegionCode } from '@youth-care/lib/regions/registry';
 import { contractRegister } from '../subgraphs/procurement/src/contract-register.js';
 import { importReportFile } from '../subgraphs/monitoring/src/reports/import.js';
-import { monitoringSources } from '../subgraphs/monitoring/src/server.js';
+import { monitoringSources } from '../subgraphs/monitoring/src/sources.js';
 import { startFederation, type Federation } from './support/federation.js';
 
 /**

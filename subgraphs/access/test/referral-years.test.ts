@@ -9,7 +9,7 @@ import { yearFigures } from '../src/db/statistics-repository.js';
 import { runQuery } from '@youth-care/lib/db/region-query';
 import { importJsonLines, type ImportContext } from '../src/import/importer.js';
 import { BASE_SCHEMA } from '../src/db/schema.js';
-import { MIGRATIONS } from '../src/server.js';
+import { MIGRATIONS } from '../src/sources.js';
 import { FIXTURE, jsonLines } from './fixture.js';
 
 /**

@@ -1,31 +1,10 @@
-import { fileURLToPath } from 'node:url';
 import { subgraphTypeDefs } from '../../../schema/subgraphs.js';
-import { NationalSource } from '@youth-care/lib/db/national-source';
-import { RegionSources } from '@youth-care/lib/db/region-sources';
 import { buildSubgraph, type Subgraph, type SubgraphDeps } from '@youth-care/lib/subgraph';
-import { NATIONAL_SCHEMA, nationalTablesIn, type NationalTables } from './db/national-schema.js';
-import { keepFiguresOnce } from './db/repository.js';
-import { BASE_SCHEMA, tablesIn, type MonitoringTables } from './db/schema.js';
+import type { MonitoringTables } from './db/schema.js';
 import { createLoaders } from './loaders.js';
 import { resolvers } from './resolvers/index.js';
 import { seedDemoData } from './seed.js';
-
-export const REGION_MIGRATIONS = fileURLToPath(new URL('../migrations/region', import.meta.url));
-export const NATIONAL_MIGRATIONS = fileURLToPath(new URL('../migrations/national', import.meta.url));
-
-/** The monitoring subgraph's data sources: per region (surveys, outcomes) and national (CBS tables). */
-export function monitoringSources(deps: SubgraphDeps) {
-  return {
-    regions: new RegionSources<MonitoringTables>({
-      ...deps,
-      baseSchema: BASE_SCHEMA,
-      migrationsFolder: REGION_MIGRATIONS,
-      tables: tablesIn,
-      afterMigrations: keepFiguresOnce,
-    }),
-    national: new NationalSource<NationalTables>({ ...deps, schema: NATIONAL_SCHEMA, migrationsFolder: NATIONAL_MIGRATIONS, tables: nationalTablesIn }),
-  };
-}
+import { monitoringSources } from './sources.js';
 
 /** Builds the monitoring subgraph: CBS indicators, client satisfaction, outcomes and learning-circle comparisons. */
 export function createMonitoringSubgraph(deps: SubgraphDeps): Subgraph<MonitoringTables> {

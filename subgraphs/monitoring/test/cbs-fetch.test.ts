@@ -13,7 +13,7 @@ import { DatabaseHub } from '@youth-care/lib/db/database';
 import { fetchCbsTable, FetchFailed } from '../src/cbs/fetch.js';
 import { importCbsFolder } from '../src/cbs/import.js';
 import { CBS_FIXTURES } from '../src/seed.js';
-import { monitoringSources } from '../src/server.js';
+import { monitoringSources } from '../src/sources.js';
 
 /**
  * A stand-in for odata4.cbs.nl on a free local port, serving the shipped 85099NED fixture the

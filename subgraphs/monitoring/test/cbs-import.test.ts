@@ -13,7 +13,7 @@ import { hasTable } from '../src/db/national-repository.js';
 import type { NationalTables } from '../src/db/national-schema.js';
 import { ImportRejected } from '../src/reports/rejected.js';
 import { CBS_FIXTURES } from '../src/seed.js';
-import { monitoringSources } from '../src/server.js';
+import { monitoringSources } from '../src/sources.js';
 
 let database: TestDatabase;
 let hub: DatabaseHub;

@@ -15,7 +15,7 @@ import { runQuery } from '@youth-care/lib/db/region-query';
 import type { MonitoringTables } from '../src/db/schema.js';
 import { importReportFile } from '../src/reports/import.js';
 import { ImportRejected } from '../src/reports/rejected.js';
-import { monitoringSources } from '../src/server.js';
+import { monitoringSources } from '../src/sources.js';
 
 let database: TestDatabase;
 let hub: DatabaseHub;

@@ -1,8 +1,6 @@
-import { RegionSources } from '@youth-care/lib/db/region-sources';
 import type { SubgraphDeps } from '@youth-care/lib/subgraph';
 import { providersUnderContract } from './db/repository.js';
-import { BASE_SCHEMA, tablesIn } from './db/schema.js';
-import { MIGRATIONS } from './server.js';
+import { procurementSources } from './sources.js';
 
 /** Which of some providers any served region contracts, by AGB code. */
 export type ContractRegister = (agbCodes: readonly string[]) => Promise<ReadonlySet<string>>;
@@ -13,7 +11,7 @@ export type ContractRegister = (agbCodes: readonly string[]) => Promise<Readonly
  * Procurement reads its own tables; a region that cannot be reached fails the question.
  */
 export function contractRegister(deps: SubgraphDeps): ContractRegister {
-  const sources = new RegionSources({ ...deps, baseSchema: BASE_SCHEMA, migrationsFolder: MIGRATIONS, tables: tablesIn });
+  const sources = procurementSources(deps);
   let prepared: Promise<unknown> | undefined;
   return async (agbCodes) => {
     if (agbCodes.length === 0) return new Set();

@@ -4,7 +4,7 @@ import { loadConfig } from '@youth-care/lib/config';
 import { DatabaseHub } from '@youth-care/lib/db/database';
 import { createLog } from '@youth-care/lib/log';
 import { currentYear } from '@youth-care/lib/years';
-import { createAccessSubgraph } from '../server.js';
+import { accessSources } from '../sources.js';
 import { importBudgetCsv } from './import.js';
 import { BUDGET_COLUMNS } from './records.js';
 
@@ -31,14 +31,14 @@ async function main(): Promise<number> {
   const config = loadConfig();
   const hub = new DatabaseHub(config.database);
   try {
-    const subgraph = createAccessSubgraph({ config, hub, log: createLog('import', config.log) });
-    const { failed } = await subgraph.prepare(undefined);
+    const sources = accessSources({ config, hub, log: createLog('import', config.log) });
+    const { failed } = await sources.migrateAll();
     if (failed.length > 0) {
       console.error(`the database of ${failed.join(', ')} cannot be reached`);
       return 1;
     }
     console.log(`checking ${file}…`);
-    const report = await importBudgetCsv(subgraph.sources, text, currentYear(), (w) =>
+    const report = await importBudgetCsv(sources, text, currentYear(), (w) =>
       console.log(`${w.region}: budget ${w.years.join(', ')} replaced: ${w.lines} lines, ${euros(w.euros)} in all (${w.removed} earlier lines removed)`),
     );
     if (report.status === 'REJECTED') {

@@ -6,7 +6,7 @@ import { refreshStatistics } from '@youth-care/lib/db/maintenance';
 import { createLog } from '@youth-care/lib/log';
 import { isRegionCode, regionInfo } from '@youth-care/lib/regions/registry';
 import { todayInNetherlands } from '@youth-care/lib/scalars';
-import { createAccessSubgraph } from '../server.js';
+import { accessSources } from '../sources.js';
 import { importJsonLines, type ImportReport } from './importer.js';
 
 /**
@@ -59,14 +59,14 @@ async function main(): Promise<number> {
   const config = loadConfig({ ...process.env, REGIONS: args.region });
   const hub = new DatabaseHub(config.database);
   try {
-    const subgraph = createAccessSubgraph({ config, hub, log: createLog('import', config.log) });
-    const { failed } = await subgraph.prepare(undefined);
+    const sources = accessSources({ config, hub, log: createLog('import', config.log) });
+    const { failed } = await sources.migrateAll();
     if (failed.length > 0) {
       console.error(`the database of region ${args.region} cannot be reached`);
       return 1;
     }
     console.log(`checking ${args.file} for ${args.region}…`);
-    const source = await subgraph.sources.source(args.region);
+    const source = await sources.source(args.region);
     const report = await importJsonLines(
       {
         source,

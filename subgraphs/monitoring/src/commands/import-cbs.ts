@@ -2,7 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { importCbsFolder } from '../cbs/import.js';
 import { isCbsFolder } from '../cbs/odata.js';
-import { monitoringSources } from '../server.js';
+import { monitoringSources } from '../sources.js';
 import { runImport } from './run.js';
 
 /** A table's folder, or a folder of table folders (such as the shipped fixture). */

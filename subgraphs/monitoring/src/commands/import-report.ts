@@ -6,7 +6,7 @@ import { currentYear } from '@youth-care/lib/years';
 import { OUTCOMES } from '../reports/outcomes.js';
 import { columnList } from '../reports/records.js';
 import { SATISFACTION } from '../reports/satisfaction.js';
-import { monitoringSources } from '../server.js';
+import { monitoringSources } from '../sources.js';
 import { runImport } from './run.js';
 
 const context = { served: REGION_CODES, thisYear: currentYear() };

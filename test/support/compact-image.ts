@@ -1,0 +1,46 @@
+import type { PGlite } from '@electric-sql/pglite';
+
+const BLOCK = 512;
+const SEGMENT = /^\/?pg_wal\/([0-9A-F]{24})$/;
+
+/**
+ * An image (PGlite's dumpDataDir) of the embedded database as it is now, for test files to start
+ * from. Taken after a checkpoint, so a database loading it has no WAL to replay as it starts; and
+ * without the WAL segments outside the checkpoint's, which a checkpoint keeps (recycled, 16 MB
+ * each) only for writes to come: every file that loads the image would copy them in for nothing.
+ */
+export async function compactImage(pglite: PGlite): Promise<Uint8Array> {
+  await pglite.exec('CHECKPOINT');
+  const { rows } = await pglite.query<{ redo: string; current: string }>(
+    'SELECT redo_wal_file AS redo, pg_walfile_name(pg_current_wal_insert_lsn()) AS current FROM pg_control_checkpoint()',
+  );
+  const { redo, current } = rows[0]!;
+  const tar = new Uint8Array(await (await pglite.dumpDataDir('none')).arrayBuffer());
+  return withoutEntries(tar, (name) => {
+    const segment = SEGMENT.exec(name)?.[1];
+    return segment !== undefined && (segment < redo || segment > current);
+  });
+}
+
+/** A tar archive without the entries whose name `drop` picks. */
+function withoutEntries(tar: Uint8Array, drop: (name: string) => boolean): Uint8Array {
+  const kept: Uint8Array[] = [];
+  let at = 0;
+  // Two zero blocks end the archive; a header's first byte is never zero.
+  while (at + BLOCK <= tar.length && tar[at] !== 0) {
+    const header = tar.subarray(at, at + BLOCK);
+    const name = new TextDecoder().decode(header.subarray(0, 100)).replace(/\0.*$/s, '');
+    const size = Number.parseInt(new TextDecoder().decode(header.subarray(124, 136)).replace(/\0.*$/s, '').trim() || '0', 8);
+    const end = at + BLOCK + Math.ceil(size / BLOCK) * BLOCK;
+    if (!drop(name)) kept.push(tar.subarray(at, end));
+    at = end;
+  }
+  kept.push(new Uint8Array(2 * BLOCK));
+  const out = new Uint8Array(kept.reduce((n, part) => n + part.length, 0));
+  let offset = 0;
+  for (const part of kept) {
+    out.set(part, offset);
+    offset += part.length;
+  }
+  return out;
+}
