@@ -23,6 +23,14 @@ export async function migrateSchema(db: Database, folder: string, baseSchema: st
       .map(async (e) => ({ tag: e.tag, statements: statementsOf(e.tag, await readFile(join(folder, `${e.tag}.sql`), 'utf8'), baseSchema) })),
   );
   const quoted = sql.identifier(schema);
+  // A start on migrated data, the usual case, needs only to see every tag applied: two statements
+  // instead of the locked transaction's seven. The table is looked up first, so that a schema not
+  // migrated yet does not count as a failed statement.
+  const [log] = rowsOf<{ present: boolean }>(await db.execute(sql`SELECT to_regclass(${`"${schema}"."__migrations"`}) IS NOT NULL AS present`));
+  if (log?.present) {
+    const applied = new Set(rowsOf<{ tag: string }>(await db.execute(sql`SELECT tag FROM ${quoted}."__migrations"`)).map((r) => r.tag));
+    if (migrations.every((m) => applied.has(m.tag))) return [];
+  }
   return db.transaction(async (tx) => {
     await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`migrate:${schema}`}))`);
     await tx.execute(sql`CREATE SCHEMA IF NOT EXISTS ${quoted}`);

@@ -3,7 +3,11 @@ import type { Log } from '../errors.js';
 /** A source that could not be prepared is tried again at most this often. */
 export const RETRY_MS = 5_000;
 
-const didNotAnswer = (error: unknown): boolean => (error as { code?: unknown } | null)?.code === 'CONNECT_TIMEOUT';
+/** postgres.js's connect timeout, as it throws it or as drizzle wraps it (its `cause`) around a failed statement. */
+const didNotAnswer = (error: unknown): boolean => {
+  const { code, cause } = (error ?? {}) as { code?: unknown; cause?: { code?: unknown } };
+  return code === 'CONNECT_TIMEOUT' || cause?.code === 'CONNECT_TIMEOUT';
+};
 
 /**
  * Sources opened (migrated) only by `prepare`, at start or by an import before it writes, and
