@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
 import { DatabaseHub } from '../src/db/database.js';
-import { RegionSources } from '../src/db/region-sources.js';
 import { sql } from 'drizzle-orm';
 import { regionQuery } from '../src/db/region-query.js';
 import { fanOut, fanOutTogether } from '../src/fan-out.js';
 import { bareImage } from '../../../test/support/prepared-data.js';
 import { syntheticRegionCodes } from '../src/regions/registry.js';
 import { createTestDatabase } from '../../../test/support/database.js';
+import { probeSources } from './fixtures/probe-sources.js';
 
 // Starts from the run's image of an empty database: creating a new one costs several seconds.
 const image = await bareImage();
@@ -15,14 +15,7 @@ const image = await bareImage();
 describe('fanOut', () => {
   const config = loadConfig({ EMBEDDED_DATA_DIR: 'memory://', REGIONS: 'JZ21,JZ43,JZ34' });
   const hub = new DatabaseHub(config.database, image);
-  const sources = new RegionSources({
-    hub,
-    config,
-    baseSchema: 'probe',
-    migrationsFolder: new URL('./fixtures/migrations', import.meta.url).pathname,
-    tables: () => ({}),
-    log: () => {},
-  });
+  const sources = probeSources(hub, config);
   beforeAll(async () => {
     await sources.migrateAll();
     const notes = { JZ21: ['a'], JZ43: ['b', 'c'], JZ34: [] } as const;
@@ -90,14 +83,7 @@ describe('fanOutTogether over many regions', async () => {
   const database = await createTestDatabase('fan_out_many');
   const config = loadConfig({ ...database.env, REGIONS: regions.join(',') });
   const hub = new DatabaseHub(config.database, database.image);
-  const sources = new RegionSources({
-    hub,
-    config,
-    baseSchema: 'probe',
-    migrationsFolder: new URL('./fixtures/migrations', import.meta.url).pathname,
-    tables: () => ({}),
-    log: () => {},
-  });
+  const sources = probeSources(hub, config);
   beforeAll(() => sources.migrateAll());
   afterAll(async () => {
     await hub.close();

@@ -6,10 +6,11 @@ import type { Viewer } from '../src/auth/viewer.js';
 import { loadConfig } from '../src/config.js';
 import { DatabaseHub } from '../src/db/database.js';
 import { rowsOf } from '../src/db/migrate.js';
-import { RegionSources, type RegionSource } from '../src/db/region-sources.js';
+import type { RegionSource, RegionSources } from '../src/db/region-sources.js';
 import { regionLoaders, tagged } from '../src/loaders.js';
 import type { RegionCode } from '../src/regions/registry.js';
 import { RegionFailures } from '../src/request.js';
+import { probeSources } from './fixtures/probe-sources.js';
 
 /** The probe fixture's notes, read as a subgraph's repository would: one statement per call. */
 type Source = RegionSource<object>;
@@ -44,15 +45,8 @@ beforeAll(async () => {
   const env = { ...database.env, REGIONS: 'JZ21,JZ43,JZ34' };
   const config = loadConfig(env);
   hub = new DatabaseHub(config.database, database.image);
-  const options = {
-    hub,
-    baseSchema: 'probe',
-    migrationsFolder: new URL('./fixtures/migrations', import.meta.url).pathname,
-    tables: () => ({}),
-    log: () => {},
-  };
-  sources = new RegionSources({ ...options, config });
-  jz43Down = new RegionSources({ ...options, config: loadConfig({ ...env, REGION_JZ43_DATABASE_URL: 'postgres://postgres@127.0.0.1:1/probe' }) });
+  sources = probeSources(hub, config);
+  jz43Down = probeSources(hub, loadConfig({ ...env, REGION_JZ43_DATABASE_URL: 'postgres://postgres@127.0.0.1:1/probe' }));
   await sources.migrateAll();
   await jz43Down.migrateAll();
   for (const code of sources.regions) {

@@ -7,8 +7,8 @@ import { createTestDatabase, type TestDatabase } from '../../../test/support/dat
 import { loadConfig } from '../src/config.js';
 import { DatabaseHub, type Database } from '../src/db/database.js';
 import { migrateSchema, rowsOf } from '../src/db/migrate.js';
+import { PROBE_MIGRATIONS } from './fixtures/probe-sources.js';
 
-const fixture = new URL('./fixtures/migrations', import.meta.url).pathname;
 let database: TestDatabase;
 let hub: DatabaseHub;
 let db: Database;
@@ -30,16 +30,16 @@ async function tables(schema: string): Promise<string[]> {
 
 describe('migrateSchema', () => {
   it("gives each region its own copy of the subgraph's schema, once", async () => {
-    expect(await migrateSchema(db, fixture, 'probe', 'probe_jz21')).toEqual(['0000_probe']);
-    expect(await migrateSchema(db, fixture, 'probe', 'probe_jz43')).toEqual(['0000_probe']);
-    expect(await migrateSchema(db, fixture, 'probe', 'probe_jz21')).toEqual([]);
+    expect(await migrateSchema(db, PROBE_MIGRATIONS, 'probe', 'probe_jz21')).toEqual(['0000_probe']);
+    expect(await migrateSchema(db, PROBE_MIGRATIONS, 'probe', 'probe_jz43')).toEqual(['0000_probe']);
+    expect(await migrateSchema(db, PROBE_MIGRATIONS, 'probe', 'probe_jz21')).toEqual([]);
     expect(await tables('probe_jz21')).toEqual(['__migrations', 'note']);
     expect(await tables('probe')).toEqual([]);
   });
 
   it('leaves nothing behind when a migration fails halfway', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'migrations-'));
-    cpSync(fixture, folder, { recursive: true });
+    cpSync(PROBE_MIGRATIONS, folder, { recursive: true });
     writeFileSync(join(folder, '0001_broken.sql'), 'CREATE TABLE "probe"."other" (id int);\n--> statement-breakpoint\nTHIS IS NOT SQL;');
     writeFileSync(
       join(folder, 'meta', '_journal.json'),

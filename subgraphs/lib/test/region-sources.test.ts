@@ -3,8 +3,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
 import { DatabaseHub } from '../src/db/database.js';
 import { rowsOf } from '../src/db/migrate.js';
-import { RegionSources } from '../src/db/region-sources.js';
 import { bareImage } from '../../../test/support/prepared-data.js';
+import { probeSources } from './fixtures/probe-sources.js';
 
 // Starts from the run's image of an empty database: creating a new one costs several seconds.
 const image = await bareImage();
@@ -14,14 +14,7 @@ describe('RegionSources', () => {
   const config = loadConfig({ EMBEDDED_DATA_DIR: 'memory://', REGIONS: 'JZ21,JZ43', REGION_JZ43_DATABASE_URL: 'postgres://postgres@127.0.0.1:1/none', DATABASE_CONNECT_TIMEOUT_S: '1' });
   const hub = new DatabaseHub(config.database, image);
   const logged: string[] = [];
-  const sources = new RegionSources({
-    hub,
-    config,
-    baseSchema: 'probe',
-    migrationsFolder: new URL('./fixtures/migrations', import.meta.url).pathname,
-    tables: () => ({}),
-    log: (message) => logged.push(message),
-  });
+  const sources = probeSources(hub, config, (message) => logged.push(message));
   afterAll(() => hub.close());
 
   it('serves nothing before it is prepared', async () => {
