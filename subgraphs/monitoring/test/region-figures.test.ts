@@ -40,6 +40,8 @@ async function byCase(src: RegionSource<MonitoringTables>, years: number[]) {
     ORDER BY year`));
 }
 
+/** The years compared on the demo data. */
+const DEMO_YEARS = [2019, 2020, 2021, 2022, 2023, 2024, 2025, 2026];
 const sorted = <R extends { year: number }>(rows: R[]) => [...rows].sort((a, b) => a.year - b.year);
 
 describe('region satisfaction per year', () => {
@@ -66,12 +68,11 @@ describe('region satisfaction per year', () => {
   });
 
   it('equals the figures case by case on the demo data of every region', async () => {
-    const years = [2019, 2020, 2021, 2022, 2023, 2024, 2025, 2026];
     let compared = 0;
     for (const code of DEMO_REGION_CODES) {
       const src = await source(code);
-      const figures = sorted(await runQuery(src.db, regionSatisfaction(src, years)));
-      expect(figures, code).toEqual(await byCase(src, years));
+      const figures = sorted(await runQuery(src.db, regionSatisfaction(src, DEMO_YEARS)));
+      expect(figures, code).toEqual(await byCase(src, DEMO_YEARS));
       compared += figures.length;
     }
     expect(compared).toBeGreaterThan(5);
@@ -79,13 +80,12 @@ describe('region satisfaction per year', () => {
 
   it('are kept at start for reports that came before the kept figures did', async () => {
     const src = await source('JZ33');
-    const years = [2019, 2020, 2021, 2022, 2023, 2024, 2025, 2026];
-    const kept = await runQuery(src.db, regionSatisfaction(src, years));
+    const kept = await runQuery(src.db, regionSatisfaction(src, DEMO_YEARS));
     expect(kept.length).toBeGreaterThan(0);
     await src.db.execute(sql`DELETE FROM ${src.tables.regionFigures}`);
-    expect(await runQuery(src.db, regionSatisfaction(src, years))).toEqual([]);
+    expect(await runQuery(src.db, regionSatisfaction(src, DEMO_YEARS))).toEqual([]);
     await keepFiguresOnce(src);
-    expect(sorted(await runQuery(src.db, regionSatisfaction(src, years)))).toEqual(sorted(kept));
+    expect(sorted(await runQuery(src.db, regionSatisfaction(src, DEMO_YEARS)))).toEqual(sorted(kept));
   });
 });
 
@@ -110,13 +110,12 @@ describe('region outcomes per year', () => {
   });
 
   it('are the sums over the providers of every region, as kept when the reports were written', async () => {
-    const years = [2019, 2020, 2021, 2022, 2023, 2024, 2025, 2026];
     let compared = 0;
     for (const code of DEMO_REGION_CODES) {
       const src = await source(code);
-      const kept = sorted(await runQuery(src.db, regionOutcomes(src, years)));
-      const providers = await providerOutcomes(src, null, years);
-      expect(kept.map(rounded), code).toEqual(years.map((year) => fromProviders(providers, year)).filter((row) => row !== undefined));
+      const kept = sorted(await runQuery(src.db, regionOutcomes(src, DEMO_YEARS)));
+      const providers = await providerOutcomes(src, null, DEMO_YEARS);
+      expect(kept.map(rounded), code).toEqual(DEMO_YEARS.map((year) => fromProviders(providers, year)).filter((row) => row !== undefined));
       compared += kept.length;
     }
     expect(compared).toBeGreaterThan(5);
