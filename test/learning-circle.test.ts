@@ -17,7 +17,7 @@ const QUERY = `query($years: [Int!]!) { regions { code name
 
 let fed: Federation;
 beforeAll(async () => {
-  fed = await startFederation({ label: 'learning_circle', scale: 0.02, until: '2026-06-01' });
+  fed = await startFederation({ label: 'learning_circle', scale: 0.01, until: '2026-06-01' });
 });
 afterAll(() => fed?.stop());
 

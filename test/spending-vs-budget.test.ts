@@ -12,7 +12,7 @@ import { startFederation, type Federation } from './support/federation.js';
  * years are 2024 and 2025 (the data test/statements.test.ts and test/learning-circle.test.ts run
  * on: the run prepares it once for all three).
  */
-const SCALE = 0.02;
+const SCALE = 0.01;
 const UNTIL = '2026-06-01';
 const cbs = (table: string, match: (o: any) => boolean) =>
   (JSON.parse(readFileSync(join(CBS_FIXTURES, table, 'Observations.json'), 'utf8')).value as any[]).find(match).Value as number;
