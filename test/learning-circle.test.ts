@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFederation, type Federation } from './support/federation.js';
+import { PINNED_DEMO } from './support/test-data.js';
 
 /**
  * A learning circle's one question, "how do we compare?", across all three subgraphs: every
@@ -17,7 +18,7 @@ const QUERY = `query($years: [Int!]!) { regions { code name
 
 let fed: Federation;
 beforeAll(async () => {
-  fed = await startFederation({ label: 'learning_circle', scale: 0.01, until: '2026-06-01' });
+  fed = await startFederation({ label: 'learning_circle', ...PINNED_DEMO });
 });
 afterAll(() => fed?.stop());
 

@@ -5,15 +5,15 @@ import { demoBudget, demoInputs, generateAccessRecords } from '../subgraphs/acce
 import { todayInNetherlands } from '@youth-care/lib/scalars';
 import { CBS_FIXTURES } from '../subgraphs/monitoring/src/seed.js';
 import { startFederation, type Federation } from './support/federation.js';
+import { PINNED_DEMO } from './support/test-data.js';
 
 /**
  * Spending against budget through the gateway: access's declared euros and budget, monitoring's
  * CBS cost figure for the same region and year, on the demo data of a region whose last two full
  * years are 2024 and 2025 (the data test/statements.test.ts and test/learning-circle.test.ts run
- * on: the run prepares it once for all three).
+ * on, PINNED_DEMO: the run prepares it once for all three).
  */
-const SCALE = 0.01;
-const UNTIL = '2026-06-01';
+const { scale: SCALE, until: UNTIL } = PINNED_DEMO;
 const cbs = (table: string, match: (o: any) => boolean) =>
   (JSON.parse(readFileSync(join(CBS_FIXTURES, table, 'Observations.json'), 'utf8')).value as any[]).find(match).Value as number;
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFederation, type Federation } from './support/federation.js';
+import { PINNED_DEMO } from './support/test-data.js';
 
 /**
  * One statement per region per batch: the number of SQL statements a request sends depends on
@@ -32,8 +33,8 @@ beforeAll(async () => {
   // file's data. It comes first, so another worker prepares the small data meanwhile for
   // test/learning-circle.test.ts, which shares it. At a tenth of the demo scale EVERYTHING already
   // reads some 18,000 rows, against some 900 at a hundredth.
-  large = await startFederation({ label: 'statements_large', scale: 0.1, until: '2026-06-01' });
-  small = await startFederation({ label: 'statements_small', scale: 0.01, until: '2026-06-01' });
+  large = await startFederation({ label: 'statements_large', scale: PINNED_DEMO.scale * 10, until: PINNED_DEMO.until });
+  small = await startFederation({ label: 'statements_small', ...PINNED_DEMO });
 }, 300_000);
 afterAll(async () => {
   await small?.stop();

@@ -3,6 +3,12 @@ import { DatabaseHub } from '@youth-care/lib/db/database';
 import type { DemoOptions, Subgraph } from '@youth-care/lib/subgraph';
 import { createTestDatabase, type TestDatabase } from './database.js';
 
+/**
+ * The demo data of the files whose figures rest on a fixed last month (the small data of
+ * test/statements.test.ts, the learning circle, spending against budget): one image for all three.
+ */
+export const PINNED_DEMO = { scale: 0.01, until: '2026-06-01' } as const;
+
 export interface TestDataOptions {
   /** A label for the test database. */
   readonly label: string;
