@@ -11,7 +11,7 @@ import { PINNED_DEMO } from './support/test-data.js';
  * Spending against budget through the gateway: access's declared euros and budget, monitoring's
  * CBS cost figure for the same region and year, on the demo data of a region whose last two full
  * years are 2024 and 2025 (the data test/statements.test.ts and test/learning-circle.test.ts run
- * on, PINNED_DEMO: the run prepares it once for all three).
+ * on, PINNED_DEMO in test/support/test-data.ts: the run prepares it once for all three).
  */
 const { scale: SCALE, until: UNTIL } = PINNED_DEMO;
 const cbs = (table: string, match: (o: any) => boolean) =>

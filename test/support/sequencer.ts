@@ -5,7 +5,7 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
  * loads in child processes, a browser), longest first. A fresh clone has no timings from an earlier
  * run, and without them vitest would start these last, leaving one worker busy long after the
  * other is done.
- * The second file prepares the demo data most files share while the first prepares the tenfold data.
+ * The second file prepares the month-pinned demo data (PINNED_DEMO) while the first prepares the tenfold data.
  */
 const LONGEST_FIRST = [
   'test/statements.test.ts',
