@@ -50,7 +50,7 @@ interface Run {
  * CPU than it saves.
  */
 function runAccess(store: Record<string, string>, clockShiftDays = 0): Run {
-  const child = spawn(process.execPath, ['--liftoff-only', '--import', 'tsx', '--import', './test/support/shift-clock.ts', 'subgraphs/access/src/index.ts'], {
+  const child = spawn(process.execPath, ['--liftoff-only', 'subgraphs/lib/src/run-typescript.mjs', '--import', 'test/support/shift-clock.ts', 'subgraphs/access/src/index.ts'], {
     cwd: REPO,
     env: { ...process.env, ...store, REGIONS: REGIONS.join(','), DEMO_SCALE: String(SCALE), ACCESS_PORT: '0', TEST_CLOCK_SHIFT_DAYS: String(clockShiftDays) },
     stdio: ['ignore', 'pipe', 'pipe'],

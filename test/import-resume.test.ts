@@ -177,12 +177,14 @@ const STOPS: Stop[] = [
   { script: 'import:outcomes', args: [FILES.outcomes], after: 'rows checked', signal: 'SIGTERM', mayFinish: true },
 ];
 
-/** The npm script's command, run with node directly (as npm would) so the signal reaches the importer itself. */
+const RUNNER = 'subgraphs/lib/src/run-typescript.mjs';
+
+/** The npm script's command after its runner, run with node directly (as npm would) so the signal reaches the importer itself. */
 function commandOf(script: string): string[] {
   const scripts = (JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
   const words = scripts[script]!.split(' ');
-  expect(words.slice(0, 3), `${script} runs node --import tsx`).toEqual(['node', '--import', 'tsx']);
-  return words.slice(3);
+  expect(words.slice(0, 2), `${script} runs its TypeScript with node and the runner`).toEqual(['node', RUNNER]);
+  return words.slice(2);
 }
 
 interface Ended {
@@ -197,7 +199,7 @@ interface Ended {
  * WebAssembly costs more CPU than it saves.
  */
 function run(script: string, args: string[], env: Record<string, string>, stop?: Stop): Promise<Ended> {
-  const child = spawn(process.execPath, ['--liftoff-only', '--import', 'tsx', '--import', './test/support/shift-clock.ts', ...commandOf(script), ...args], {
+  const child = spawn(process.execPath, ['--liftoff-only', RUNNER, '--import', 'test/support/shift-clock.ts', ...commandOf(script), ...args], {
     cwd: REPO,
     env: { ...process.env, ...env, REGIONS },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -181,7 +181,7 @@ describe('the token command', () => {
   // The command reads the environment; the test's tokens are for the default development config.
   const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(AUTH_|NODE_ENV$)/.test(name)));
   const run = (...args: string[]) =>
-    spawnSync(process.execPath, ['--import', 'tsx', 'gateway/src/token.ts', ...args], { cwd: ROOT, env, encoding: 'utf8' });
+    spawnSync(process.execPath, ['subgraphs/lib/src/run-typescript.mjs', 'gateway/src/token.ts', ...args], { cwd: ROOT, env, encoding: 'utf8' });
 
   it('prints a token the gateway accepts as that viewer', async () => {
     const { status, stdout, stderr } = run('--role', 'provider', '--agb', '12345678', '--sub', 'zorgaanbieder');

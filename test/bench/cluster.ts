@@ -78,7 +78,7 @@ export async function createCluster({ serverUrl, regionServerUrl, scale, env: se
   const children = new Map<Service, ChildProcess>();
   const start = async (service: Service) => {
     const entry = service === 'gateway' ? 'gateway/src/index.ts' : `subgraphs/${service}/src/index.ts`;
-    const child = spawn(process.execPath, ['--import', 'tsx', entry], { cwd: REPO, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['subgraphs/lib/src/run-typescript.mjs', entry], { cwd: REPO, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     child.stdout?.on('data', (chunk: Buffer) => (out = (out + chunk.toString()).slice(-20_000)));
     child.stderr?.on('data', (chunk: Buffer) => (out = (out + chunk.toString()).slice(-20_000)));

@@ -21,7 +21,7 @@ export interface Started {
  */
 export function startProcess(args: string[], env: Record<string, string>, timeoutMs = 90_000, nodeFlags: readonly string[] = []): Promise<Started> {
   const began = Date.now();
-  const child = spawn(process.execPath, [...nodeFlags, '--import', 'tsx', 'subgraphs/all-in-one/src/start.ts', ...args], {
+  const child = spawn(process.execPath, [...nodeFlags, 'subgraphs/lib/src/run-typescript.mjs', 'subgraphs/all-in-one/src/start.ts', ...args], {
     cwd: REPO,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

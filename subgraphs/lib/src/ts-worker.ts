@@ -1,9 +1,9 @@
 import { Worker } from 'node:worker_threads';
 
-// The worker's file is TypeScript; it loads tsx itself, whether or not this process was started with it.
+// The worker's file is TypeScript; the thread bundles and runs it (see run-typescript.mjs), whatever runs this process.
 const BOOT = `
   const { workerData } = require('node:worker_threads');
-  import(workerData.tsx).then((tsx) => { tsx.register(); return import(workerData.file); });
+  import(workerData.runner).then((runner) => runner.importTypeScript(workerData.file));
 `;
 
 /**
@@ -17,7 +17,7 @@ const YOUNG_GENERATION_MB = 8;
 export function typeScriptWorker(file: string, data: unknown): Worker {
   return new Worker(BOOT, {
     eval: true,
-    workerData: { data, tsx: import.meta.resolve('tsx/esm/api'), file },
+    workerData: { data, runner: new URL('./run-typescript.mjs', import.meta.url).href, file },
     resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
   });
 }

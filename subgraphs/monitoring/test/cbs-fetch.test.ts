@@ -140,7 +140,7 @@ describe('fetching a CBS table', () => {
     const out = mkdtempSync(join(tmpdir(), 'cbs-fetch-'));
     const { stdout } = await promisify(execFile)(
       process.execPath,
-      ['--import', 'tsx', 'subgraphs/monitoring/src/commands/fetch-cbs.ts', TABLE, '--periods', '2024HJ01', '--base-url', base, '--out', out],
+      ['subgraphs/lib/src/run-typescript.mjs', 'subgraphs/monitoring/src/commands/fetch-cbs.ts', TABLE, '--periods', '2024HJ01', '--base-url', base, '--out', out],
       { cwd: REPO },
     );
     const count = observations.filter((o) => o.Perioden === '2024HJ01').length;

@@ -17,11 +17,11 @@ export interface Child {
 const TICK_MS = 10; // /proc counts CPU time in clock ticks of 1/100 s on Linux
 
 /**
- * Starts `script` under tsx and resolves once it prints a JSON line (`{"url": ...}`), or a line
+ * Starts `script` (TypeScript, with the project's runner) and resolves once it prints a JSON line (`{"url": ...}`), or a line
  * matching `readyPattern` (the URL in its first group).
  */
 export function startChild(name: string, script: string, env: Record<string, string>, readyPattern?: RegExp, timeoutMs = 1_800_000): Promise<Child> {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: REPO, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['subgraphs/lib/src/run-typescript.mjs', script], { cwd: REPO, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   const pid = child.pid ?? 0;
   const stat = () => readFileSync(`/proc/${pid}/stat`, 'utf8').slice(readFileSync(`/proc/${pid}/stat`, 'utf8').lastIndexOf(')') + 2).split(' ');

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { badArguments, commandLine } from '../cli.js';
+import { importTypeScript } from '../run-typescript.mjs';
 
 /**
  * `npm run db:generate`: drizzle-kit writes a migration for each changed drizzle config given.
@@ -14,7 +15,7 @@ const configs = commandLine({ options: {}, allowPositionals: true }, USAGE).posi
 if (configs.length === 0) badArguments('name at least one drizzle config', USAGE);
 
 for (const config of configs) {
-  const { default: settings } = (await import(resolve(config))) as { default: { out: string } };
+  const { default: settings } = (await importTypeScript(resolve(config))) as { default: { out: string } };
   execFileSync('npx', ['drizzle-kit', 'generate', '--config', config], { stdio: 'inherit' });
   for (const file of readdirSync(settings.out).filter((f) => f.endsWith('.sql'))) {
     const path = join(settings.out, file);
