@@ -1,7 +1,7 @@
 // @ts-check
 import { createHash, randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build, stop } from 'esbuild';
 
@@ -21,6 +21,8 @@ const REPO = new URL('../../../', import.meta.url);
 /** Inside the repo, so that the bundle's imports of packages resolve from its node_modules. */
 const BUNDLES = new URL('node_modules/.cache/youth-care/', REPO);
 const OWN_PACKAGE = '@youth-care/';
+/** A bundle this much older than an entry point's new one is from earlier code: no process is still about to load it. */
+const STALE_MS = 60_000;
 const TYPESCRIPT = /\.tsx?$/;
 const THIS_FILE = /\/run-typescript\.mjs$/;
 
@@ -68,15 +70,32 @@ async function bundle(entry) {
   const code = result.outputFiles[0]?.contents;
   if (!code) throw new Error(`esbuild gave no bundle for ${path}`);
   const hash = createHash('sha256').update(code).digest('hex').slice(0, 16);
-  const file = new URL(`${basename(path).replace(TYPESCRIPT, '')}-${hash}.mjs`, BUNDLES);
+  const inRepo = relative(fileURLToPath(REPO), path);
+  const stem = (inRepo.startsWith('..') ? basename(path) : inRepo).replace(TYPESCRIPT, '').replaceAll(sep, '.');
+  const file = new URL(`${stem}-${hash}.mjs`, BUNDLES);
   if (!existsSync(file)) {
     mkdirSync(BUNDLES, { recursive: true });
     // Written whole, then renamed: a process starting alongside never reads half a bundle.
     const partial = `${fileURLToPath(file)}.${randomUUID()}.partial`;
     writeFileSync(partial, code);
     renameSync(partial, file);
+    removeStale(stem);
   }
   return file.href;
+}
+
+/**
+ * Takes away the entry point's bundles of earlier code, so that edits do not pile bundles up. A
+ * process that loaded one has it in memory; its worker threads bundle their modules anew.
+ * @param {string} stem
+ */
+function removeStale(stem) {
+  const ofEntry = new RegExp(`^${stem.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}-[0-9a-f]{16}\\.mjs`);
+  const before = Date.now() - STALE_MS;
+  for (const name of readdirSync(BUNDLES)) {
+    const old = new URL(name, BUNDLES);
+    if (ofEntry.test(name) && (statSync(old, { throwIfNoEntry: false })?.mtimeMs ?? before) < before) rmSync(old, { force: true });
+  }
 }
 
 /**
