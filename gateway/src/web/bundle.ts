@@ -1,5 +1,8 @@
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build, stop } from 'esbuild';
+import { build, stop, version } from 'esbuild';
 
 /** A built asset, served from memory. */
 export interface Asset {
@@ -8,6 +11,9 @@ export interface Asset {
 }
 
 const SOURCES = fileURLToPath(new URL('../../web/src/', import.meta.url));
+const REPO = fileURLToPath(new URL('../../../', import.meta.url));
+/** The last build, with the files it was built from (see cachedBundle). */
+export const CACHE = join(REPO, 'node_modules/.cache/youth-care/web-assets.json');
 const TYPES: Readonly<Record<string, string>> = {
   '.js': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
@@ -19,12 +25,14 @@ const TYPES: Readonly<Record<string, string>> = {
 
 /**
  * Bundles the web app and the GraphQL IDE from the npm packages with esbuild, into memory: no
- * build folder to go stale, and nothing fetched from elsewhere at run time. Built once per
- * process, on first use. esbuild builds in a child process that keeps the memory it took (some
- * 170 MB) until stopped; with nothing more to build, it is stopped.
+ * build step to forget, and nothing fetched from elsewhere at run time. esbuild builds in a child
+ * process that keeps the memory it took (some 170 MB) until stopped; with nothing more to build,
+ * it is stopped. Answers the files it read too.
  */
-async function bundle(): Promise<ReadonlyMap<string, Asset>> {
+async function bundle(): Promise<{ assets: ReadonlyMap<string, Asset>; inputs: string[] }> {
   const result = await build({
+    absWorkingDir: REPO,
+    metafile: true,
     entryPoints: { app: `${SOURCES}main.ts`, 'app-styles': `${SOURCES}styles.css`, graphiql: `${SOURCES}graphiql.tsx` },
     bundle: true,
     minify: true,
@@ -43,14 +51,65 @@ async function bundle(): Promise<ReadonlyMap<string, Asset>> {
     const extension = file.path.slice(file.path.lastIndexOf('.'));
     assets.set(file.path.slice(file.path.indexOf('/assets/')), { contents: file.contents, type: TYPES[extension] ?? 'application/octet-stream' });
   }
-  return assets;
+  // This file too: how it builds is part of what was built.
+  return { assets, inputs: [...Object.keys(result.metafile.inputs).map((input) => join(REPO, input)), fileURLToPath(import.meta.url)] };
+}
+
+export interface CachedBuild {
+  readonly esbuild: string;
+  /** Each file the build read, with its size and time of last change then. */
+  readonly inputs: Readonly<Record<string, string>>;
+  readonly assets: readonly { path: string; type: string; base64: string }[];
+}
+
+function stamp(file: string): string | undefined {
+  const stat = statSync(file, { throwIfNoEntry: false });
+  return stat && `${stat.size} ${stat.mtimeMs}`;
+}
+
+/** Whether a kept build is what building now would give: the same esbuild, and every file it read unchanged. */
+export function isCurrent(cached: CachedBuild): boolean {
+  return cached.esbuild === version && Object.entries(cached.inputs).every(([file, was]) => stamp(file) === was);
+}
+
+/**
+ * The assets, from the last build while no file it read has changed since (nor esbuild), else
+ * built anew and kept for the next start: a restart, and every test that starts the federation,
+ * would otherwise spend a second of CPU on the same bundle. `built` says which it was.
+ */
+export async function cachedBundle(): Promise<{ assets: ReadonlyMap<string, Asset>; built: boolean }> {
+  try {
+    const cached = JSON.parse(readFileSync(CACHE, 'utf8')) as CachedBuild;
+    if (isCurrent(cached)) {
+      return { assets: new Map(cached.assets.map((a) => [a.path, { type: a.type, contents: Buffer.from(a.base64, 'base64') }])), built: false };
+    }
+  } catch {
+    // No cache yet, or one that cannot be read: build.
+  }
+  const { assets, inputs } = await bundle();
+  const stamps: Record<string, string> = {};
+  for (const file of inputs) {
+    const now = stamp(file);
+    if (now) stamps[file] = now;
+  }
+  const cache: CachedBuild = {
+    esbuild: version,
+    inputs: stamps,
+    assets: [...assets].map(([path, asset]) => ({ path, type: asset.type, base64: Buffer.from(asset.contents).toString('base64') })),
+  };
+  mkdirSync(dirname(CACHE), { recursive: true });
+  // Written whole, then renamed: a start alongside reads the old cache or the new one, never half.
+  const partial = `${CACHE}.${randomUUID()}.partial`;
+  writeFileSync(partial, JSON.stringify(cache));
+  renameSync(partial, CACHE);
+  return { assets, built: true };
 }
 
 let built: Promise<ReadonlyMap<string, Asset>> | undefined;
 
 export function webAssets(): Promise<ReadonlyMap<string, Asset>> {
   // A failed build (a broken source while developing) is tried again on the next request.
-  built ??= bundle().catch((error: unknown) => {
+  built ??= cachedBundle().then(({ assets }) => assets).catch((error: unknown) => {
     built = undefined;
     throw error;
   });
