@@ -3,7 +3,6 @@ import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build, stop } from 'esbuild';
 
 /*
  * Runs the project's TypeScript: `node subgraphs/lib/src/run-typescript.mjs [--import <first.ts>]
@@ -14,12 +13,13 @@ import { build, stop } from 'esbuild';
  * esbuild bundles the project's own modules into one file, leaving the npm packages to Node. A
  * module hook (tsx) would do without the bundle, but every import of every package then passes
  * through the hook's thread: that took some 1 s of CPU per process and 0.7 s per worker thread,
- * where bundling takes about 0.1 s.
+ * where bundling takes about 0.1 s. A bundle is kept with the files it was made from; while none
+ * of them has changed, the next start loads it without esbuild.
  */
 
-const REPO = new URL('../../../', import.meta.url);
+const REPO = fileURLToPath(new URL('../../../', import.meta.url));
 /** Inside the repo, so that the bundle's imports of packages resolve from its node_modules. */
-const BUNDLES = new URL('node_modules/.cache/youth-care/', REPO);
+const BUNDLES = new URL('node_modules/.cache/youth-care/bundles/', pathToFileURL(REPO));
 const OWN_PACKAGE = '@youth-care/';
 /** A bundle this much older than an entry point's new one is from earlier code: no process is still about to load it. */
 const STALE_MS = 60_000;
@@ -47,20 +47,66 @@ const projectOnly = {
 };
 
 /**
- * Bundles the TypeScript module at `entry` (a path or a file: URL) and answers the bundle's file:
- * URL. Bundles are named by their contents, so a bundle is written once and never changes.
- * @param {string} entry
+ * What an entry point's bundles are named after: its path in the repo (two entry points may
+ * both be index.ts), or its file name outside it.
+ * @param {string} path
+ */
+function stemOf(path) {
+  const inRepo = relative(REPO, path);
+  return (inRepo.startsWith('..') ? basename(path) : inRepo).replace(TYPESCRIPT, '').replaceAll(sep, '.');
+}
+
+/** @param {string} file */
+function stamp(file) {
+  const stat = statSync(file, { throwIfNoEntry: false });
+  return stat && `${stat.size} ${stat.mtimeMs}`;
+}
+
+/**
+ * The bundle kept for the entry point, while every file it was made from is as it was then.
+ * @param {string} stem
+ * @returns {URL | undefined}
+ */
+function keptBundle(stem) {
+  try {
+    const kept = /** @type {{ bundle: string; inputs: Record<string, string> }} */ (JSON.parse(readFileSync(new URL(`${stem}.json`, BUNDLES), 'utf8')));
+    const file = new URL(kept.bundle, BUNDLES);
+    return existsSync(file) && Object.entries(kept.inputs).every(([input, was]) => stamp(input) === was) ? file : undefined;
+  } catch {
+    // None kept yet, or unreadable: bundle.
+    return undefined;
+  }
+}
+
+/**
+ * Written whole, then renamed: a process starting alongside never reads half a file.
+ * @param {URL} file
+ * @param {string | Uint8Array} contents
+ */
+function writeWhole(file, contents) {
+  const partial = `${fileURLToPath(file)}.${randomUUID()}.partial`;
+  writeFileSync(partial, contents);
+  renameSync(partial, file);
+}
+
+/**
+ * Bundles the TypeScript module at `path` and answers the bundle's file: URL. Bundles are named
+ * by their contents, so a bundle is written once and never changes.
+ * @param {string} path
+ * @param {string} stem
  * @returns {Promise<string>}
  */
-async function bundle(entry) {
-  const path = entry.startsWith('file:') ? fileURLToPath(entry) : resolve(entry);
+async function bundle(path, stem) {
+  const { build, stop } = await import('esbuild');
   const result = await build({
     entryPoints: [path],
+    absWorkingDir: REPO,
     bundle: true,
     platform: 'node',
     format: 'esm',
     target: 'node20',
     write: false,
+    metafile: true,
     outdir: fileURLToPath(BUNDLES),
     sourcemap: 'inline',
     sourcesContent: false,
@@ -70,17 +116,19 @@ async function bundle(entry) {
   const code = result.outputFiles[0]?.contents;
   if (!code) throw new Error(`esbuild gave no bundle for ${path}`);
   const hash = createHash('sha256').update(code).digest('hex').slice(0, 16);
-  const inRepo = relative(fileURLToPath(REPO), path);
-  const stem = (inRepo.startsWith('..') ? basename(path) : inRepo).replace(TYPESCRIPT, '').replaceAll(sep, '.');
   const file = new URL(`${stem}-${hash}.mjs`, BUNDLES);
-  if (!existsSync(file)) {
-    mkdirSync(BUNDLES, { recursive: true });
-    // Written whole, then renamed: a process starting alongside never reads half a bundle.
-    const partial = `${fileURLToPath(file)}.${randomUUID()}.partial`;
-    writeFileSync(partial, code);
-    renameSync(partial, file);
-    removeStale(stem);
+  mkdirSync(BUNDLES, { recursive: true });
+  const fresh = !existsSync(file);
+  if (fresh) writeWhole(file, code);
+  /** @type {Record<string, string>} */
+  const inputs = {};
+  // This file too: how it bundles is part of what was bundled.
+  for (const input of [...Object.keys(result.metafile.inputs).map((i) => resolve(REPO, i)), fileURLToPath(import.meta.url)]) {
+    const now = stamp(input);
+    if (now) inputs[input] = now;
   }
+  writeWhole(new URL(`${stem}.json`, BUNDLES), JSON.stringify({ bundle: basename(fileURLToPath(file)), inputs }));
+  if (fresh) removeStale(stem);
   return file.href;
 }
 
@@ -99,13 +147,15 @@ function removeStale(stem) {
 }
 
 /**
- * Imports (and so runs) the TypeScript module at `entry` in this thread, with stack traces pointing
- * into its sources, and answers its exports.
+ * Imports (and so runs) the TypeScript module at `entry` (a path or a file: URL) in this thread,
+ * with stack traces pointing into its sources, and answers its exports.
  * @param {string} entry
  * @returns {Promise<Record<string, unknown>>}
  */
 export async function importTypeScript(entry) {
-  const url = await bundle(entry);
+  const path = entry.startsWith('file:') ? fileURLToPath(entry) : resolve(entry);
+  const stem = stemOf(path);
+  const url = keptBundle(stem)?.href ?? (await bundle(path, stem));
   process.setSourceMapsEnabled(true);
   return import(url);
 }

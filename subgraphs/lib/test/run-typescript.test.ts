@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 
 /** The runner every npm script starts its TypeScript with, run as those scripts run it. */
 const RUNNER = fileURLToPath(new URL('../src/run-typescript.mjs', import.meta.url));
-const BUNDLES = fileURLToPath(new URL('../../../node_modules/.cache/youth-care/', import.meta.url));
+const BUNDLES = fileURLToPath(new URL('../../../node_modules/.cache/youth-care/bundles/', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'run-typescript-'));
 // Named after the folder: bundles of entries outside the repo are named after the file alone.
 const stem = `entry-${basename(dir)}`;
@@ -62,5 +62,20 @@ describe('run-typescript.mjs', () => {
     expect((await run(entry)).stdout).toBe('two\n');
     expect(existsSync(join(BUNDLES, earlier!))).toBe(false);
     expect(bundlesOfEntry()).toHaveLength(1);
+  });
+
+  it('runs the kept bundle, without bundling, while the files it was made from are unchanged', async () => {
+    writeFileSync(entry, `console.log('three');\n`);
+    expect((await run(entry)).stdout).toBe('three\n');
+    // A run that bundles writes the list of the files the bundle was made from anew.
+    const list = join(BUNDLES, `${stem}.json`);
+    const old = new Date(Date.now() - 120_000);
+    utimesSync(list, old, old);
+    expect((await run(entry)).stdout).toBe('three\n');
+    expect(statSync(list).mtimeMs).toBeLessThan(Date.now() - 60_000);
+    const later = new Date(Date.now() + 5_000);
+    utimesSync(entry, later, later);
+    expect((await run(entry)).stdout).toBe('three\n');
+    expect(statSync(list).mtimeMs).toBeGreaterThan(Date.now() - 60_000);
   });
 });
