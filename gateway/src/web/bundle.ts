@@ -97,11 +97,15 @@ export async function cachedBundle(): Promise<{ assets: ReadonlyMap<string, Asse
     inputs: stamps,
     assets: [...assets].map(([path, asset]) => ({ path, type: asset.type, base64: Buffer.from(asset.contents).toString('base64') })),
   };
-  mkdirSync(dirname(CACHE), { recursive: true });
-  // Written whole, then renamed: a start alongside reads the old cache or the new one, never half.
-  const partial = `${CACHE}.${randomUUID()}.partial`;
-  writeFileSync(partial, JSON.stringify(cache));
-  renameSync(partial, CACHE);
+  try {
+    mkdirSync(dirname(CACHE), { recursive: true });
+    // Written whole, then renamed: a start alongside reads the old cache or the new one, never half.
+    const partial = `${CACHE}.${randomUUID()}.partial`;
+    writeFileSync(partial, JSON.stringify(cache));
+    renameSync(partial, CACHE);
+  } catch {
+    // An install the process may not write to only costs the next start a build.
+  }
   return { assets, built: true };
 }
 
