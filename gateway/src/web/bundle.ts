@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, stop, version } from 'esbuild';
+import { stampsOf, unchanged, writeWhole } from '@youth-care/lib/kept-build';
 
 /** A built asset, served from memory. */
 export interface Asset {
@@ -62,14 +62,9 @@ export interface CachedBuild {
   readonly assets: readonly { path: string; type: string; base64: string }[];
 }
 
-function stamp(file: string): string | undefined {
-  const stat = statSync(file, { throwIfNoEntry: false });
-  return stat && `${stat.size} ${stat.mtimeMs}`;
-}
-
 /** Whether a kept build is what building now would give: the same esbuild, and every file it read unchanged. */
 export function isCurrent(cached: CachedBuild): boolean {
-  return cached.esbuild === version && Object.entries(cached.inputs).every(([file, was]) => stamp(file) === was);
+  return cached.esbuild === version && unchanged(cached.inputs);
 }
 
 /**
@@ -87,22 +82,14 @@ export async function cachedBundle(): Promise<{ assets: ReadonlyMap<string, Asse
     // No cache yet, or one that cannot be read: build.
   }
   const { assets, inputs } = await bundle();
-  const stamps: Record<string, string> = {};
-  for (const file of inputs) {
-    const now = stamp(file);
-    if (now) stamps[file] = now;
-  }
   const cache: CachedBuild = {
     esbuild: version,
-    inputs: stamps,
+    inputs: stampsOf(inputs),
     assets: [...assets].map(([path, asset]) => ({ path, type: asset.type, base64: Buffer.from(asset.contents).toString('base64') })),
   };
   try {
     mkdirSync(dirname(CACHE), { recursive: true });
-    // Written whole, then renamed: a start alongside reads the old cache or the new one, never half.
-    const partial = `${CACHE}.${randomUUID()}.partial`;
-    writeFileSync(partial, JSON.stringify(cache));
-    renameSync(partial, CACHE);
+    writeWhole(CACHE, JSON.stringify(cache));
   } catch {
     // An install the process may not write to only costs the next start a build.
   }

@@ -1,8 +1,9 @@
 // @ts-check
-import { createHash, randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { basename, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { stampsOf, unchanged, writeWhole } from './kept-build.mjs';
 
 /*
  * Runs the project's TypeScript: `node subgraphs/lib/src/run-typescript.mjs [--import <first.ts>]
@@ -56,12 +57,6 @@ function stemOf(path) {
   return (inRepo.startsWith('..') ? basename(path) : inRepo).replace(TYPESCRIPT, '').replaceAll(sep, '.');
 }
 
-/** @param {string} file */
-function stamp(file) {
-  const stat = statSync(file, { throwIfNoEntry: false });
-  return stat && `${stat.size} ${stat.mtimeMs}`;
-}
-
 /**
  * The bundle kept for the entry point, while every file it was made from is as it was then.
  * @param {string} stem
@@ -71,22 +66,11 @@ function keptBundle(stem) {
   try {
     const kept = /** @type {{ bundle: string; inputs: Record<string, string> }} */ (JSON.parse(readFileSync(new URL(`${stem}.json`, BUNDLES), 'utf8')));
     const file = new URL(kept.bundle, BUNDLES);
-    return existsSync(file) && Object.entries(kept.inputs).every(([input, was]) => stamp(input) === was) ? file : undefined;
+    return existsSync(file) && unchanged(kept.inputs) ? file : undefined;
   } catch {
     // None kept yet, or unreadable: bundle.
     return undefined;
   }
-}
-
-/**
- * Written whole, then renamed: a process starting alongside never reads half a file.
- * @param {URL} file
- * @param {string | Uint8Array} contents
- */
-function writeWhole(file, contents) {
-  const partial = `${fileURLToPath(file)}.${randomUUID()}.partial`;
-  writeFileSync(partial, contents);
-  renameSync(partial, file);
 }
 
 /**
@@ -120,13 +104,8 @@ async function bundle(path, stem) {
   mkdirSync(BUNDLES, { recursive: true });
   const fresh = !existsSync(file);
   if (fresh) writeWhole(file, code);
-  /** @type {Record<string, string>} */
-  const inputs = {};
   // This file too: how it bundles is part of what was bundled.
-  for (const input of [...Object.keys(result.metafile.inputs).map((i) => resolve(REPO, i)), fileURLToPath(import.meta.url)]) {
-    const now = stamp(input);
-    if (now) inputs[input] = now;
-  }
+  const inputs = stampsOf([...Object.keys(result.metafile.inputs).map((i) => resolve(REPO, i)), fileURLToPath(import.meta.url)]);
   writeWhole(new URL(`${stem}.json`, BUNDLES), JSON.stringify({ bundle: basename(fileURLToPath(file)), inputs }));
   if (fresh) removeStale(stem);
   return file.href;
