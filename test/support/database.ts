@@ -1,4 +1,5 @@
 import postgres from 'postgres';
+import type { RegionCode } from '@youth-care/lib/regions/registry';
 import type { DemoOptions } from '@youth-care/lib/subgraph';
 import { bareImage, preparedImage } from './prepared-data.js';
 
@@ -16,11 +17,14 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-export async function createTestDatabase(label: string, prepared?: { demo: DemoOptions | undefined; history?: boolean }): Promise<TestDatabase> {
+export async function createTestDatabase(
+  label: string,
+  prepared?: { demo: DemoOptions | undefined; history?: boolean; regions?: readonly RegionCode[] },
+): Promise<TestDatabase> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   // Prepared images come from the test run's global setup; a benchmark runs outside vitest and generates its own.
   if (!serverUrl && prepared && process.env.VITEST) {
-    const image = await preparedImage(prepared.demo, prepared.history ?? true);
+    const image = await preparedImage(prepared.demo, prepared.history ?? true, prepared.regions);
     return { env: { EMBEDDED_DATA_DIR: 'memory://' }, image, mode: 'embedded', drop: async () => {} };
   }
   if (!serverUrl) {

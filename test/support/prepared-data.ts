@@ -6,6 +6,7 @@ import { inject } from 'vitest';
 import { loadConfig } from '@youth-care/lib/config';
 import { DatabaseHub } from '@youth-care/lib/db/database';
 import { emptyClusterImage } from '@youth-care/lib/db/empty-cluster';
+import type { RegionCode } from '@youth-care/lib/regions/registry';
 import type { DemoOptions } from '@youth-care/lib/subgraph';
 import { MEMBERS } from '../../subgraphs/all-in-one/src/members.js';
 import { compactImage } from './compact-image.js';
@@ -28,10 +29,12 @@ const silent = () => {};
  * no file writes to, and every file loads it into an in-memory database of its own: files still
  * never see each other's rows, and no file writes a copy of a data directory to disk. Demo data is
  * filled in on the image of migrated regions, which every scale shares, instead of migrating anew.
+ * With `regions`, only those get demo data: the others stay as migrated and empty.
  */
-export function preparedImage(demo: DemoOptions | undefined, history = true): Promise<Blob> {
-  return image(demo ? `scale-${demo.scale}-until-${demo.until ?? 'now'}${history ? '' : '-no-history'}` : 'empty', async () => {
-    const config = loadConfig({ EMBEDDED_DATA_DIR: 'memory://' });
+export function preparedImage(demo: DemoOptions | undefined, history = true, regions?: readonly RegionCode[]): Promise<Blob> {
+  const name = demo ? `scale-${demo.scale}-until-${demo.until ?? 'now'}${history ? '' : '-no-history'}${regions ? `-${regions.join('-')}` : ''}` : 'empty';
+  return image(name, async () => {
+    const config = loadConfig({ EMBEDDED_DATA_DIR: 'memory://', ...(regions ? { REGIONS: regions.join(',') } : {}) });
     const hub = new DatabaseHub(config.database, await (demo ? preparedImage(undefined) : bareImage()));
     for (const member of MEMBERS) {
       const subgraph = member.create({ config, hub, log: silent });

@@ -1,5 +1,6 @@
 import { loadConfig, type Config } from '@youth-care/lib/config';
 import { DatabaseHub } from '@youth-care/lib/db/database';
+import type { RegionCode } from '@youth-care/lib/regions/registry';
 import type { DemoOptions, Subgraph } from '@youth-care/lib/subgraph';
 import { createTestDatabase, type TestDatabase } from './database.js';
 
@@ -17,6 +18,8 @@ export interface TestDataOptions {
   readonly until?: string;
   /** False leaves out the demo data that takes long (the referral histories); true by default. */
   readonly history?: boolean;
+  /** The regions served (REGIONS); all demo regions when left out. */
+  readonly regions?: readonly RegionCode[];
   /** More environment, e.g. a region URL that points nowhere; a function gets the test database first. */
   readonly env?: Record<string, string> | ((database: TestDatabase) => Record<string, string>);
 }
@@ -37,10 +40,11 @@ export async function openTestData(options: TestDataOptions): Promise<TestData> 
   const scale = options.scale ?? 0.02;
   const demo: DemoOptions | undefined = scale > 0 ? { scale, until: options.until } : undefined;
   const history = options.history !== false;
-  const database = await createTestDatabase(options.label, { demo, history });
+  const database = await createTestDatabase(options.label, { demo, history, regions: options.regions });
   const config = loadConfig({
     // The scale the demo roles (and their example viewers) are picked at.
     ...(demo ? { DEMO_SCALE: String(demo.scale) } : {}),
+    ...(options.regions ? { REGIONS: options.regions.join(',') } : {}),
     // Generous, since test files run side by side on two cores; tests of timeouts set their own.
     REGION_TIMEOUT_MS: '30000',
     SUBGRAPH_TIMEOUT_MS: '30000',
