@@ -10,6 +10,7 @@ import type { DatabaseConfig } from '../config.js';
 import { watchPglite, watchPostgres, type StatementLabels } from '../observability/sql.js';
 import { track } from './cancellation.js';
 import { emptyClusterImage } from './empty-cluster.js';
+import { ImageFS } from './image-fs.js';
 import { PgliteThread } from './pglite-thread.js';
 
 /**
@@ -122,7 +123,11 @@ export class DatabaseHub {
         startParams: [...PGlite.defaultStartParams, ...EMBEDDED_SETTINGS],
         ...(image ? { loadDataDir: image } : {}),
       };
-      const client = this.options.embeddedThread ? new PgliteThread(options).asPglite() : new PGlite(options);
+      const client = this.options.embeddedThread
+        ? new PgliteThread(options).asPglite()
+        : dir.startsWith('memory://') && image
+          ? new PGlite({ startParams: options.startParams, fs: new ImageFS(image) })
+          : new PGlite(options);
       let checkpointed = this.#statements;
       const checkpoints = setInterval(() => {
         if (this.#statements === checkpointed) return;

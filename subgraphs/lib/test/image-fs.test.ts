@@ -1,0 +1,48 @@
+import { PGlite } from '@electric-sql/pglite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { emptyClusterImage } from '../src/db/empty-cluster.js';
+import { ImageFS } from '../src/db/image-fs.js';
+
+let image: Blob;
+beforeAll(async () => {
+  // Loaded as PGlite loads an image itself; creating a database anew would take seconds.
+  const source = await PGlite.create({ loadDataDir: emptyClusterImage('memory://')! });
+  await source.exec(`CREATE TABLE note (id int PRIMARY KEY, body text); INSERT INTO note SELECT n, repeat('x', n) FROM generate_series(1, 500) n; CHECKPOINT`);
+  image = await source.dumpDataDir('none');
+  await source.close();
+});
+
+const opened: PGlite[] = [];
+afterAll(async () => {
+  for (const pglite of opened) await pglite.close();
+});
+
+async function open(): Promise<PGlite> {
+  const pglite = await PGlite.create({ fs: new ImageFS(image) });
+  opened.push(pglite);
+  return pglite;
+}
+
+const summary = async (pglite: PGlite) =>
+  (await pglite.query<{ rows: number; length: number }>('SELECT count(*)::int AS rows, sum(length(body))::int AS length FROM note')).rows[0];
+
+describe('a database started from an image as its file system', () => {
+  it('holds what the image holds', async () => {
+    expect(await summary(await open())).toEqual({ rows: 500, length: 125_250 });
+  });
+
+  it('keeps its writes to itself: two databases from one image do not share files', async () => {
+    const [a, b] = [await open(), await open()];
+    await a.exec(`UPDATE note SET body = 'y' WHERE id <= 250; INSERT INTO note VALUES (501, 'z'); CHECKPOINT`);
+    expect(await summary(a)).toEqual({ rows: 501, length: 250 + 125_250 - 31_375 + 1 });
+    expect(await summary(b)).toEqual({ rows: 500, length: 125_250 });
+  });
+
+  it('dumps as an image again', async () => {
+    const a = await open();
+    await a.exec(`DELETE FROM note WHERE id > 10`);
+    const again = await PGlite.create({ fs: new ImageFS(await a.dumpDataDir('none')) });
+    opened.push(again);
+    expect(await summary(again)).toEqual({ rows: 10, length: 55 });
+  });
+});
