@@ -1,7 +1,7 @@
 import type { PGlite } from '@electric-sql/pglite';
+import { TAR_END, tarEntries } from '@youth-care/lib/db/tar';
 
-const BLOCK = 512;
-const SEGMENT = /^\/?pg_wal\/([0-9A-F]{24})$/;
+const SEGMENT = /^pg_wal\/([0-9A-F]{24})$/;
 
 /**
  * An image (PGlite's dumpDataDir) of the embedded database as it is now, for test files to start
@@ -24,18 +24,8 @@ export async function compactImage(pglite: PGlite): Promise<Uint8Array> {
 
 /** A tar archive without the entries whose name `drop` picks. */
 function withoutEntries(tar: Uint8Array, drop: (name: string) => boolean): Uint8Array {
-  const kept: Uint8Array[] = [];
-  let at = 0;
-  // Two zero blocks end the archive; a header's first byte is never zero.
-  while (at + BLOCK <= tar.length && tar[at] !== 0) {
-    const header = tar.subarray(at, at + BLOCK);
-    const name = new TextDecoder().decode(header.subarray(0, 100)).replace(/\0.*$/s, '');
-    const size = Number.parseInt(new TextDecoder().decode(header.subarray(124, 136)).replace(/\0.*$/s, '').trim() || '0', 8);
-    const end = at + BLOCK + Math.ceil(size / BLOCK) * BLOCK;
-    if (!drop(name)) kept.push(tar.subarray(at, end));
-    at = end;
-  }
-  kept.push(new Uint8Array(2 * BLOCK));
+  const kept = [...tarEntries(tar)].filter((entry) => !drop(entry.name)).map((entry) => tar.subarray(entry.start, entry.end));
+  kept.push(TAR_END);
   const out = new Uint8Array(kept.reduce((n, part) => n + part.length, 0));
   let offset = 0;
   for (const part of kept) {

@@ -1,7 +1,11 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emptyClusterImage } from '../src/db/empty-cluster.js';
-import { ImageFS } from '../src/db/image-fs.js';
+import { ImageFS, writeImage } from '../src/db/image-fs.js';
+import { TAR_END, tarEntries } from '../src/db/tar.js';
 
 let image: Blob;
 beforeAll(async () => {
@@ -44,5 +48,26 @@ describe('a database started from an image as its file system', () => {
     const again = await PGlite.create({ fs: new ImageFS(await a.dumpDataDir('none')) });
     opened.push(again);
     expect(await summary(again)).toEqual({ rows: 10, length: 55 });
+  });
+});
+
+describe('an image written out as a data folder', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'image-fs-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('is a database PGlite opens as it finds it', async () => {
+    writeImage(new Uint8Array(await image.arrayBuffer()), join(dir, 'whole'));
+    const pglite = await PGlite.create(join(dir, 'whole'));
+    opened.push(pglite);
+    expect(await summary(pglite)).toEqual({ rows: 500, length: 125_250 });
+  });
+
+  it('is refused without PG_VERSION, and what was written is not taken for a database', async () => {
+    const tar = new Uint8Array(await image.arrayBuffer());
+    const spans = [...tarEntries(tar)].filter((e) => e.name !== 'PG_VERSION').map((e) => tar.subarray(e.start, e.end));
+    const withoutVersion = new Uint8Array(Buffer.concat([...spans, TAR_END]));
+    expect(() => writeImage(withoutVersion, join(dir, 'half'))).toThrow(/PG_VERSION/);
+    expect(existsSync(join(dir, 'half', 'base'))).toBe(true);
+    expect(existsSync(join(dir, 'half', 'PG_VERSION'))).toBe(false);
   });
 });

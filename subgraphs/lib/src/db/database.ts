@@ -9,8 +9,8 @@ import { whenQuiet } from '../activity.js';
 import type { DatabaseConfig } from '../config.js';
 import { watchPglite, watchPostgres, type StatementLabels } from '../observability/sql.js';
 import { track } from './cancellation.js';
-import { emptyClusterImage } from './empty-cluster.js';
-import { ImageFS } from './image-fs.js';
+import { emptyClusterImage, emptyClusterTar } from './empty-cluster.js';
+import { ImageFS, writeImage } from './image-fs.js';
 import { PgliteThread } from './pglite-thread.js';
 
 /**
@@ -116,8 +116,13 @@ export class DatabaseHub {
   embedded(): Database {
     if (!this.#embedded) {
       const dir = this.config.embeddedDataDir;
-      if (!dir.includes('://')) mkdirSync(dir, { recursive: true });
-      const image = this.embeddedImage ?? emptyClusterImage(dir);
+      const inMemory = dir.includes('://');
+      if (!inMemory) {
+        mkdirSync(dir, { recursive: true });
+        const empty = this.embeddedImage ? undefined : emptyClusterTar(dir);
+        if (empty) writeImage(empty, dir);
+      }
+      const image = inMemory ? (this.embeddedImage ?? emptyClusterImage(dir)) : this.embeddedImage;
       const options = {
         dataDir: dir,
         startParams: [...PGlite.defaultStartParams, ...EMBEDDED_SETTINGS],
@@ -125,7 +130,7 @@ export class DatabaseHub {
       };
       const client = this.options.embeddedThread
         ? new PgliteThread(options).asPglite()
-        : dir.startsWith('memory://') && image
+        : inMemory && image
           ? new PGlite({ startParams: options.startParams, fs: new ImageFS(image) })
           : new PGlite(options);
       let checkpointed = this.#statements;

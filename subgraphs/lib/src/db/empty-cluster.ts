@@ -20,9 +20,15 @@ export function pgliteVersion(): string {
 
 export const imageFile = (version: string): URL => new URL(`empty-pglite-${version}.tar.br`, IMAGES);
 
-/** The image an embedded database in `dataDir` starts from: the empty one when it is new, else none. */
-export function emptyClusterImage(dataDir: string): Blob | undefined {
+/** The image (a tar) an embedded database in `dataDir` starts from: the empty one when it is new, else none. */
+export function emptyClusterTar(dataDir: string): Uint8Array<ArrayBuffer> | undefined {
   if (!dataDir.startsWith('memory://') && existsSync(join(dataDir, 'PG_VERSION'))) return undefined;
   const file = imageFile(pgliteVersion());
-  return existsSync(file) ? new Blob([brotliDecompressSync(readFileSync(file))]) : undefined;
+  return existsSync(file) ? new Uint8Array(brotliDecompressSync(readFileSync(file))) : undefined;
+}
+
+/** emptyClusterTar as PGlite takes an image. */
+export function emptyClusterImage(dataDir: string): Blob | undefined {
+  const tar = emptyClusterTar(dataDir);
+  return tar && new Blob([tar]);
 }

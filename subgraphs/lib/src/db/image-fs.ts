@@ -1,16 +1,16 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { MemoryFS } from '@electric-sql/pglite';
+import { tarEntries } from './tar.js';
 
 /** Where PGlite keeps its data folder inside its file system. */
 const PGDATA = '/pglite/data';
-const BLOCK = 512;
 
 /** The part of Emscripten's file system API this needs. */
 interface EmscriptenFs {
   mkdirTree(path: string): void;
   createDataFile(parent: string, name: string, data: Uint8Array, canRead: boolean, canWrite: boolean, canOwn: boolean): void;
 }
-
-const field = (header: Uint8Array, from: number, to: number) => new TextDecoder().decode(header.subarray(from, to)).replace(/\0.*$/s, '');
 
 /**
  * An in-memory data folder that starts as an image (a tar, as dumpDataDir writes it). PGlite's own
@@ -25,7 +25,6 @@ export class ImageFS extends MemoryFS {
   }
 
   override async initialSyncFs(): Promise<void> {
-    const tar = new Uint8Array(await this.image.arrayBuffer());
     const fs = (this.pg as unknown as { Module: { FS: EmscriptenFs } }).Module.FS;
     const folders = new Set<string>();
     const folder = (path: string) => {
@@ -34,23 +33,35 @@ export class ImageFS extends MemoryFS {
       folders.add(path);
     };
     folder(PGDATA);
-    // Two zero blocks end the archive; a header's first byte is never zero.
-    for (let at = 0; at + BLOCK <= tar.length && tar[at] !== 0; ) {
-      const header = tar.subarray(at, at + BLOCK);
-      const prefix = field(header, 345, 500);
-      const name = `${prefix ? `${prefix}/` : ''}${field(header, 0, 100)}`.replace(/^\/+|\/+$/g, '');
-      const size = Number.parseInt(field(header, 124, 136).trim() || '0', 8);
-      const type = header[156];
-      const body = at + BLOCK;
+    for (const { name, kind, data } of tarEntries(new Uint8Array(await this.image.arrayBuffer()))) {
       const path = `${PGDATA}/${name}`;
-      // '5' a folder, '0' (or NUL in old archives) a file; an image holds nothing else.
-      if (type === 0x35) folder(path);
-      else if (type === 0x30 || type === 0) {
+      if (kind === 'folder') folder(path);
+      else if (kind === 'file') {
         const slash = path.lastIndexOf('/');
         folder(path.slice(0, slash));
-        fs.createDataFile(path.slice(0, slash), path.slice(slash + 1), tar.subarray(body, body + size), true, true, true);
+        fs.createDataFile(path.slice(0, slash), path.slice(slash + 1), data, true, true, true);
       }
-      at = body + Math.ceil(size / BLOCK) * BLOCK;
     }
   }
+}
+
+/**
+ * Writes an image out as the data folder `dir`, which PGlite then opens as it found it: through
+ * its own loadDataDir each file went through Emscripten's file system to Node's, some 0.4 s of
+ * CPU for a new database's 1,700 files. PG_VERSION comes last, so a folder left half-written
+ * (the process stopped) is not taken for a database, and is written anew on the next start.
+ */
+export function writeImage(image: Uint8Array, dir: string): void {
+  let version: Uint8Array | undefined;
+  for (const { name, kind, data } of tarEntries(image)) {
+    const path = join(dir, name);
+    if (kind === 'folder') mkdirSync(path, { recursive: true });
+    else if (kind === 'file' && name === 'PG_VERSION') version = data;
+    else if (kind === 'file') {
+      mkdirSync(join(path, '..'), { recursive: true });
+      writeFileSync(path, data);
+    }
+  }
+  if (!version) throw new Error('the image holds no PG_VERSION: it is not a database');
+  writeFileSync(join(dir, 'PG_VERSION'), version);
 }
