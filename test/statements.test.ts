@@ -40,7 +40,7 @@ beforeAll(async () => {
   // Tenfold demo data, with two and a half years of monthly declarations, takes the longest of any
   // file's data. It comes first, so another worker prepares the small data meanwhile for
   // test/learning-circle.test.ts, which shares it. At a tenth of the demo scale EVERYTHING already
-  // reads some 7,000 rows in these two regions, against some 300 at a hundredth.
+  // reads some 4,100 rows in these two regions, against some 420 at a hundredth.
   large = await startFederation({ label: 'statements_large', scale: PINNED_DEMO.scale * 10, until: PINNED_DEMO.until, regions: REGIONS });
   // The small data is the image the learning circle's files share, served for the same two regions.
   small = await startFederation({ label: 'statements_small', ...PINNED_DEMO, env: { REGIONS: REGIONS.join(',') } });

@@ -128,6 +128,7 @@ export class DatabaseHub {
         startParams: [...PGlite.defaultStartParams, ...EMBEDDED_SETTINGS],
         ...(image ? { loadDataDir: image } : {}),
       };
+      // A thread is sent its options, and a file system object cannot be sent: it loads the image itself.
       const client = this.options.embeddedThread
         ? new PgliteThread(options).asPglite()
         : inMemory && image
