@@ -9,7 +9,7 @@ const SEGMENT = /^pg_wal\/([0-9A-F]{24})$/;
  * without the WAL segments outside the checkpoint's, which a checkpoint keeps (recycled, 16 MB
  * each) only for writes to come: every file that loads the image would copy them in for nothing.
  */
-export async function compactImage(pglite: PGlite): Promise<Uint8Array> {
+export async function compactImage(pglite: PGlite): Promise<Uint8Array<ArrayBuffer>> {
   await pglite.exec('CHECKPOINT');
   const { rows } = await pglite.query<{ redo: string; current: string }>(
     'SELECT redo_wal_file AS redo, pg_walfile_name(pg_current_wal_insert_lsn()) AS current FROM pg_control_checkpoint()',
@@ -23,7 +23,7 @@ export async function compactImage(pglite: PGlite): Promise<Uint8Array> {
 }
 
 /** A tar archive without the entries whose name `drop` picks. */
-function withoutEntries(tar: Uint8Array, drop: (name: string) => boolean): Uint8Array {
+function withoutEntries(tar: Uint8Array, drop: (name: string) => boolean): Uint8Array<ArrayBuffer> {
   const kept = [...tarEntries(tar)].filter((entry) => !drop(entry.name)).map((entry) => tar.subarray(entry.start, entry.end));
   kept.push(TAR_END);
   const out = new Uint8Array(kept.reduce((n, part) => n + part.length, 0));
