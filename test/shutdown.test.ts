@@ -1,6 +1,10 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { post } from './support/federation.js';
 import { startHangingServer } from './support/hanging-server.js';
+import { preparedImage, unpackImage } from './support/prepared-data.js';
 import { startProcess, type Started } from './support/process.js';
 
 const QUERY = `{ regions { code providers { agbCode } } }`;
@@ -10,11 +14,14 @@ const LIFTOFF_ONLY = ['--liftoff-only'];
 describe('SIGTERM with requests in flight', () => {
   let hanging: Awaited<ReturnType<typeof startHangingServer>>;
   let federation: Started;
+  const dir = mkdtempSync(join(tmpdir(), 'shutdown-'));
   beforeAll(async () => {
     // JZ21's database never answers, so every request takes the region timeout: long enough to be in flight.
     hanging = await startHangingServer();
+    // A data folder with the regions migrated already (the run's image): this is about stopping, not starting.
+    await unpackImage(await preparedImage(undefined), join(dir, 'pglite'));
     federation = await startProcess([], {
-      EMBEDDED_DATA_DIR: 'memory://',
+      EMBEDDED_DATA_DIR: join(dir, 'pglite'),
       DEMO_DATA: 'false',
       GATEWAY_PORT: '0',
       PROCUREMENT_PORT: '0',
@@ -31,6 +38,7 @@ describe('SIGTERM with requests in flight', () => {
   afterAll(async () => {
     federation?.child.kill('SIGKILL');
     await hanging?.close();
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('answers every request in flight, turns /ready and new requests away with 503, then exits 0', async () => {
