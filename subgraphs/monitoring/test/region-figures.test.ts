@@ -4,7 +4,7 @@ import { rowsOf } from '@youth-care/lib/db/migrate';
 import { runQuery } from '@youth-care/lib/db/region-query';
 import type { RegionSource } from '@youth-care/lib/db/region-sources';
 import { regionDemoProviders } from '@youth-care/lib/demo/providers';
-import { DEMO_REGION_CODES } from '@youth-care/lib/regions/registry';
+import { DEMO_REGION_CODES, type RegionCode } from '@youth-care/lib/regions/registry';
 import { startSubgraph, type SubgraphUnderTest } from '../../../test/support/subgraph.js';
 import { keepFiguresOnce, providerOutcomes, regionOutcomes, regionSatisfaction, upsertSatisfaction, type OutcomeRow } from '../src/db/repository.js';
 import type { MonitoringTables } from '../src/db/schema.js';
@@ -20,7 +20,7 @@ beforeAll(async () => {
 });
 afterAll(() => monitoring?.stop());
 
-const source = async (code: string) => (await monitoring.subgraph.sources.source(code as never)) as RegionSource<MonitoringTables>;
+const source = async (code: RegionCode) => (await monitoring.subgraph.sources.source(code)) as RegionSource<MonitoringTables>;
 
 /** The same figures, each case on its own. */
 async function byCase(src: RegionSource<MonitoringTables>, years: number[]) {
